@@ -1,0 +1,39 @@
+package dev.crossmodal.core;
+
+import java.util.Set;
+
+/**
+ * A family of encoders that map their modalities into one shared vector space (CLIP's text and
+ * image towers, VSE++'s GRU and CNN). A workspace is bound to one model identity: vectors of two
+ * different models are never compared.
+ *
+ * <pre>{@code
+ * try (CrossModalModel clip = ClipModel.builder().modelDir(dir).build()) {
+ *   float[] query = clip.encoder(Modality.TEXT).encode(Document.text("q", "a red car"));
+ * }
+ * }</pre>
+ */
+public interface CrossModalModel extends AutoCloseable {
+
+  /**
+   * A stable identity of the weights and pre-processing, such as {@code clip:openai/clip-vit-base-patch32}
+   * or {@code vse:<sha256 of the weights>}; a workspace built with one identity refuses another.
+   */
+  String id();
+
+  /** The dimension shared by all encoders of this model. */
+  int dimension();
+
+  /** The modalities this model can encode. */
+  Set<Modality> modalities();
+
+  /**
+   * The encoder for a modality. The model owns it: closing the model closes it.
+   *
+   * @throws IllegalArgumentException if the model has no encoder for that modality
+   */
+  Encoder encoder(Modality modality);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,45 @@
+package dev.crossmodal.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Documents by id: what a search hit is turned back into. Implementations are thread-safe.
+ *
+ * <pre>{@code
+ * store.putAll(batch);
+ * store.commit();
+ * Document doc = store.get("img-1").orElseThrow();
+ * }</pre>
+ */
+public interface DocumentStore extends AutoCloseable {
+
+  /** Stores documents, replacing any with the same id. */
+  void putAll(Collection<Document> documents);
+
+  Optional<Document> get(String id);
+
+  boolean contains(String id);
+
+  /** Removes a document; returns whether it was present. */
+  boolean delete(String id);
+
+  /** The number of documents of one modality. */
+  long count(Modality modality);
+
+  /** Every stored document, in insertion order. */
+  void forEach(Consumer<Document> action);
+
+  /** The stored documents for these ids, in the same order; unknown ids are skipped. */
+  default List<Document> getAll(List<String> ids) {
+    return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+  }
+
+  /** Makes every change so far durable. */
+  void commit();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,121 @@
+package dev.crossmodal.core;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where an image's encoded bytes (JPEG, PNG, ...) come from. Sources are cheap descriptions:
+ * nothing is read until {@link #open()} is called, so a dataset of a million images costs a
+ * million small objects, not a million decoded rasters.
+ *
+ * <pre>{@code
+ * ImageSource photo = ImageSource.of(Path.of("photos/beach.jpg"));
+ * try (InputStream in = photo.open()) { ... }
+ * }</pre>
+ */
+public sealed interface ImageSource {
+
+  /** A short human-readable name for messages and file names (usually the file name). */
+  String name();
+
+  /**
+   * Opens the encoded bytes.
+   *
+   * @throws IOException if the source cannot be read
+   */
+  InputStream open() throws IOException;
+
+  /** Reads all encoded bytes. */
+  default byte[] readAllBytes() throws IOException {
+    try (InputStream in = open()) {
+      return in.readAllBytes();
+    }
+  }
+
+  static ImageSource of(Path path) {
+    return new FileImage(path);
+  }
+
+  static ImageSource of(URI uri) {
+    if ("file".equalsIgnoreCase(uri.getScheme())) {
+      return new FileImage(Path.of(uri));
+    }
+    return new UriImage(uri);
+  }
+
+  static ImageSource of(String name, byte[] bytes) {
+    return new BytesImage(name, bytes);
+  }
+
+  /** An image in a local file. */
+  record FileImage(Path path) implements ImageSource {
+    public FileImage {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String name() {
+      Path fileName = path.getFileName();
+      return fileName == null ? path.toString() : fileName.toString();
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return Files.newInputStream(path);
+    }
+
+    @Override
+    public String toString() {
+      return path.toString();
+    }
+  }
+
+  /** An image behind a URI that {@link URI#toURL()} can open (http, https, jar, ...). */
+  record UriImage(URI uri) implements ImageSource {
+    public UriImage {
+      Objects.requireNonNull(uri, "uri");
+    }
+
+    @Override
+    public String name() {
+      String path = uri.getPath();
+      if (path == null || path.isEmpty()) {
+        return uri.toString();
+      }
+      return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    @Override
+    public InputStream open() throws IOException {
+      return uri.toURL().openStream();
+    }
+
+    @Override
+    public String toString() {
+      return uri.toString();
+    }
+  }
+
+  /** An image already in memory, such as an upload. */
+  record BytesImage(String name, byte[] bytes) implements ImageSource {
+    public BytesImage {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(bytes, "bytes");
+    }
+
+    @Override
+    public InputStream open() {
+      return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public String toString() {
+      return name + " (" + bytes.length + " bytes)";
+    }
+  }
+}

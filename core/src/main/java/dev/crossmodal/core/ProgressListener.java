@@ -1,0 +1,13 @@
+package dev.crossmodal.core;
+
+/**
+ * Receives progress of long jobs (indexing, downloads). Called from the job's thread; keep it
+ * quick. The CLI draws a progress bar from it; a server could publish it.
+ */
+@FunctionalInterface
+public interface ProgressListener {
+  /** Ignores all progress. */
+  ProgressListener NONE = progress -> {};
+
+  void onProgress(Progress progress);
+}

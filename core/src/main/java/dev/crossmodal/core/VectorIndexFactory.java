@@ -1,0 +1,24 @@
+package dev.crossmodal.core;
+
+import java.nio.file.Path;
+
+/**
+ * Creates and opens the indexes of a workspace, so that the workspace does not depend on one
+ * index implementation.
+ *
+ * <pre>{@code
+ * Workspace ws = Workspace.open(dir, FlatIndex.factory());
+ * }</pre>
+ */
+public interface VectorIndexFactory {
+
+  /** A short name recorded in the workspace manifest, such as {@code flat}. */
+  String name();
+
+  /**
+   * Opens the index stored at {@code path}, or creates an empty one there if nothing is stored.
+   *
+   * @throws InvalidWorkspaceException if the stored index is damaged or of another dimension
+   */
+  VectorIndex openOrCreate(Path path, int dimension);
+}

@@ -1,0 +1,28 @@
+package dev.crossmodal.core.dataset;
+
+import dev.crossmodal.core.Document;
+import java.util.List;
+
+/**
+ * One image of a dataset with its captions, or only the problems found while reading it.
+ *
+ * @param image the image document, or {@code null} when the entry only reports problems (such as
+ *     captions for an image file that does not exist)
+ * @param captions caption documents, each tagged with {@link Document#TAG_IMAGE_ID}
+ * @param problems rows or files of this entry that could not be used
+ */
+public record DatasetEntry(Document image, List<Document> captions, List<SkippedItem> problems) {
+  public DatasetEntry {
+    captions = List.copyOf(captions);
+    problems = List.copyOf(problems);
+  }
+
+  /** An entry that only reports problems. */
+  public static DatasetEntry problemsOnly(List<SkippedItem> problems) {
+    return new DatasetEntry(null, List.of(), problems);
+  }
+
+  public boolean hasImage() {
+    return image != null;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.crossmodal.core.model;
+
+import dev.crossmodal.core.CrossModalModel;
+
+/**
+ * Loads one family of models. Encoder modules register an implementation in {@code
+ * META-INF/services/dev.crossmodal.core.model.ModelProvider}; a host application can register its
+ * own the same way, or pass a model in directly.
+ */
+public interface ModelProvider {
+
+  /** The name users choose the provider by, such as {@code clip}. */
+  String name();
+
+  /**
+   * Loads a model.
+   *
+   * @throws dev.crossmodal.core.InvalidModelException naming the directory or file, if it is
+   *     missing, incomplete or of another kind
+   */
+  CrossModalModel load(ModelSpec spec);
+}

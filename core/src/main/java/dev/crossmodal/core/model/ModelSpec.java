@@ -1,0 +1,58 @@
+package dev.crossmodal.core.model;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which model to load and how: a provider name ({@code clip}, {@code vse}), an optional variant
+ * (a hub repository such as {@code openai/clip-vit-base-patch32}), an optional local directory or
+ * file that overrides any download, and free-form options (engine, device, threads).
+ *
+ * <pre>{@code
+ * ModelSpec spec = ModelSpec.of("clip").withModelDir(Path.of("models/clip")).withOption("device", "cpu");
+ * try (CrossModalModel model = Models.load(spec)) { ... }
+ * }</pre>
+ *
+ * @param provider the provider name
+ * @param variant provider-specific variant, or {@code null} for its default
+ * @param modelDir local model directory or file, or {@code null} to resolve {@code variant}
+ * @param options provider-specific options
+ */
+public record ModelSpec(String provider, String variant, Path modelDir, Map<String, String> options) {
+  public ModelSpec {
+    Objects.requireNonNull(provider, "provider");
+    options = Map.copyOf(options);
+  }
+
+  public static ModelSpec of(String provider) {
+    return new ModelSpec(provider, null, null, Map.of());
+  }
+
+  public ModelSpec withVariant(String newVariant) {
+    return new ModelSpec(provider, newVariant, modelDir, options);
+  }
+
+  public ModelSpec withModelDir(Path dir) {
+    return new ModelSpec(provider, variant, dir, options);
+  }
+
+  public ModelSpec withOption(String key, String value) {
+    var copy = new java.util.HashMap<>(options);
+    copy.put(key, value);
+    return new ModelSpec(provider, variant, modelDir, copy);
+  }
+
+  public Optional<String> option(String key) {
+    return Optional.ofNullable(options.get(key));
+  }
+
+  public Optional<Path> modelDirectory() {
+    return Optional.ofNullable(modelDir);
+  }
+
+  public Optional<String> variantName() {
+    return Optional.ofNullable(variant);
+  }
+}

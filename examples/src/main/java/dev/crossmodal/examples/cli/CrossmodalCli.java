@@ -1,0 +1,31 @@
+package dev.crossmodal.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crossmodal} command line: one class per sub-command. */
+@Command(
+    name = "crossmodal",
+    mixinStandardHelpOptions = true,
+    version = "crossmodal 0.1.0",
+    description = "Cross-modal (text <-> image) search: index, search, embed, serve, evaluate.",
+    subcommands = {
+      BenchCommand.class,
+    })
+public final class CrossmodalCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return new CommandLine(new CrossmodalCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.err);
+  }
+}
