@@ -128,6 +128,12 @@ public final class InMemoryVectorIndex implements VectorIndex {
     return hits;
   }
 
+  /** A copy of the stored (unit-length) vector, if the id is present. */
+  public synchronized java.util.Optional<float[]> vector(String id) {
+    float[] v = vectors.get(id);
+    return v == null ? java.util.Optional.empty() : java.util.Optional.of(v.clone());
+  }
+
   @Override
   public synchronized List<String> ids() {
     return List.copyOf(vectors.keySet());
