@@ -16,6 +16,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +109,7 @@ public final class ImageDecoder {
             LOG.debug("{}: {}", name, warning);
           }
         });
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(in, true, true);
       checkSize(name, reader.getWidth(0), reader.getHeight(0));
       DecodedImage image;
@@ -158,7 +159,7 @@ public final class ImageDecoder {
     PngHeader header = PngHeader.parse(name, bytes);
     checkSize(name, header.width(), header.height());
     ImageReader reader = jdkReader("png");
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(in, true, true);
       BufferedImage decoded = reader.read(0);
       Raster raster = decoded.getRaster();
@@ -196,7 +197,7 @@ public final class ImageDecoder {
   }
 
   private DecodedImage decodeOther(String name, byte[] bytes) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new InvalidInputException(
