@@ -303,6 +303,22 @@ public final class ImageDecoder {
         raster.getDataBuffer().getOffset()
             - raster.getSampleModelTranslateY() * scanline
             - raster.getSampleModelTranslateX() * pixelStride;
+    if (count == 3 && pixelStride == 3) {
+      // The JPEG hot path (BGR-ordered 3-byte pixels): one pass instead of one per band.
+      int o0 = offsets[0];
+      int o1 = offsets[1];
+      int o2 = offsets[2];
+      for (int y = 0; y < h; y++) {
+        int src = base + y * scanline;
+        int dst = y * w * 3;
+        for (int x = 0; x < w; x++, src += 3, dst += 3) {
+          out[dst] = data[src + o0];
+          out[dst + 1] = data[src + o1];
+          out[dst + 2] = data[src + o2];
+        }
+      }
+      return;
+    }
     for (int y = 0; y < h; y++) {
       int rowStart = base + y * scanline;
       int o = y * w * count;
