@@ -102,6 +102,21 @@ def write_png(path, width, height, bit_depth, color_type, rows, extra=()):
     path.write_bytes(data)
 
 
+def write_interlaced_rgb_png(path, pixels):
+    """An Adam7-interlaced 8-bit RGB PNG: seven passes of sub-images, each row with filter 0."""
+    height, width, _ = pixels.shape
+    raw = b""
+    for x0, y0, dx, dy in [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4),
+                           (1, 0, 2, 2), (0, 1, 1, 2)]:
+        sub = pixels[y0::dy, x0::dx]
+        if sub.size:
+            raw += b"".join(b"\x00" + row.tobytes() for row in sub)
+    data = b"\x89PNG\r\n\x1a\n"
+    data += png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 1))
+    data += png_chunk(b"IDAT", zlib.compress(raw, 9)) + png_chunk(b"IEND", b"")
+    path.write_bytes(data)
+
+
 def pack_bits(values, depth):
     """Packs small integers MSB first, as PNG rows of bit depth < 8 hold them."""
     out = bytearray()
@@ -160,6 +175,8 @@ def make_images():
     transparent = Image.fromarray(smooth(35, 28, 3, 17), "RGB").quantize(64)
     alpha = bytes([0, 128] + [255] * 62)
     save("palette-trns.png", transparent, transparency=alpha)
+    save("palette.gif", Image.fromarray(smooth(33, 25, 3, 27), "RGB").quantize(200))
+    save("rgb.bmp", Image.fromarray(smooth(21, 34, 3, 28), "RGB"))
 
     # 16-bit and low-bit-depth PNGs Pillow cannot write itself.
     rng = np.random.default_rng(18)
@@ -184,7 +201,8 @@ def make_images():
     trns_gray = smooth(22, 27, 1, 26)[..., 0]
     write_png(OUT / "gray-trns.png", 22, 27, 8, 0, [r.tobytes() for r in trns_gray],
               extra=[(b"tRNS", struct.pack(">H", int(trns_gray[0, 0])))])
-    for name in ["gray16.png", "rgb16.png", "rgba16.png", "gray4.png", "gray2.png", "bilevel.png",
+    write_interlaced_rgb_png(OUT / "interlaced.png", smooth(23, 19, 3, 29))
+    for name in ["interlaced.png", "gray16.png", "rgb16.png", "rgba16.png", "gray4.png", "gray2.png", "bilevel.png",
                  "rgb-trns.png", "gray-trns.png"]:
         made[name] = True
 
