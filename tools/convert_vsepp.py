@@ -145,10 +145,12 @@ def build_encoders(checkpoint, vocab_size):
         cnn_type=cnn_type, embed_size=embed_size, word_dim=word_dim, num_layers=num_layers,
         use_abs=bool(_option(opt, "use_abs", False)),
         no_imgnorm=bool(_option(opt, "no_imgnorm", False)))
-    if vocab_size > embed_rows:
+    if vocab_size != embed_rows:
+        # vsepp sizes the embedding with len(vocab): any difference means another vocabulary.
         raise ConversionError(
-            f"vocabulary has {vocab_size} words but the embedding has only {embed_rows} rows:"
-            " wrong vocabulary pickle for this checkpoint?")
+            f"vocabulary has {vocab_size} ids but the checkpoint's word embedding has {embed_rows}"
+            f" rows: wrong vocabulary pickle for this checkpoint (trained on data_name"
+            f" {data_name!r}, whose vocabulary is {data_name}_vocab.pkl)?")
 
     image_encoder = vsepp_model.EncoderImageFull(options)
     _load_strict(image_encoder, _renamed_image_state(image_state), "image encoder state")

@@ -237,6 +237,34 @@ def make_case(name, options, work):
     return check_path
 
 
+def check_refusals(work):
+    """The converter refuses, with a message and exit status 1, what it cannot convert."""
+    refusal_dir = os.path.join(work, "refusals")
+    os.makedirs(refusal_dir)
+    vocab_path = os.path.join(refusal_dir, "f30k_vocab.pkl")
+    write_vocab_pickle(vocab_path)
+    text_state = vsepp_model.EncoderText(10, 4, 6, 1).state_dict()
+    cases = {
+        "precomputed features": ({"model": [{}, text_state],
+                                  "opt": vsepp_namespace(CASES[0][1])}, "precomp"),
+        "vocabulary mismatch": ({"model": [{}, text_state],
+                                 "opt": vsepp_namespace(CASES[0][1])}, "wrong vocabulary"),
+        "not a checkpoint": ([1, 2, 3], "not a vsepp checkpoint"),
+    }
+    cases["precomputed features"][0]["opt"].data_name = "f30k_precomp"
+    for what, (checkpoint, message) in cases.items():
+        path = os.path.join(refusal_dir, what.replace(" ", "_") + ".pth.tar")
+        torch.save(checkpoint, path)
+        result = subprocess.run(
+            [sys.executable, os.path.join(TOOLS, "convert_vsepp.py"), "--checkpoint", path,
+             "--vocab", vocab_path, "--out", os.path.join(refusal_dir, "out")],
+            capture_output=True, text=True)
+        if result.returncode != 1 or message not in result.stderr:
+            raise AssertionError(f"{what}: expected exit 1 and '{message}', got"
+                                 f" {result.returncode}: {result.stderr.strip()}")
+    log(f"refusals: {len(cases)} bad inputs refused with a message")
+
+
 def run_java_check(check_paths, maven_args):
     env = dict(os.environ)
     env["JAVA_HOME"] = subprocess.run([os.path.join(ROOT, "scripts", "java-home.sh")],
@@ -260,6 +288,7 @@ def main():
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
     try:
+        check_refusals(args.work)
         checks = [make_case(name, options, args.work) for name, options in CASES]
         run_java_check(checks, args.maven_arg)
         log(f"PASSED: {len(CASES)} checkpoints ({', '.join(n for n, _ in CASES)}) converted and"
