@@ -151,7 +151,7 @@ class TextForExport(nn.Module):
 
     def forward(self, tokens, lengths):
         out, _ = self.text.rnn(self.text.embed(tokens))
-        index = (lengths - 1).view(-1, 1, 1).expand(-1, 1, out.size(2))
+        index = (lengths - 1).view(-1, 1, 1).expand(-1, 1, self.text.embed_size)
         out = l2norm(torch.gather(out, 1, index).squeeze(1))
         if self.text.use_abs:
             out = torch.abs(out)

@@ -5,7 +5,6 @@ import dev.crossmodal.core.Encoder;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.image.ImageTransform;
-import dev.crossmodal.core.image.ResampleFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -72,12 +71,7 @@ public final class VseModel implements CrossModalModel {
    * the short side to 256, centre crop 224, ImageNet mean and standard deviation.
    */
   public static ImageTransform defaultImageTransform() {
-    return ImageTransform.builder()
-        .convertToRgbFirst(true)
-        .resizeShortSide(256, ResampleFilter.BILINEAR)
-        .centerCrop(224)
-        .normalize(new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f})
-        .build();
+    return ImageTransform.vsePlusPlus();
   }
 
   @Override

@@ -128,6 +128,30 @@ class VseModelTextTest {
   }
 
   @Test
+  void concurrentCallsGiveTheSameVectorsAsSequentialOnes() throws Exception {
+    List<Document> documents = new ArrayList<>();
+    for (JsonNode text : texts) {
+      documents.add(Document.text("t" + documents.size(), text.get("text").asText()));
+    }
+    float[][] sequential = model.textEncoder().encode(documents);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<float[]>> futures = new ArrayList<>();
+      for (int round = 0; round < 4; round++) {
+        for (Document document : documents) {
+          futures.add(pool.submit(() -> model.textEncoder().encode(document)));
+        }
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        float[] expected = sequential[i % documents.size()];
+        assertThat(cosine(futures.get(i).get(), expected)).isGreaterThanOrEqualTo(0.999999);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void emptyBatchGivesNoVectors() {
     assertThat(model.textEncoder().encodePrepared(List.of())).isEmpty();
   }
