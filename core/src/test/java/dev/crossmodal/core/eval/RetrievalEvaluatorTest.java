@@ -9,6 +9,8 @@ import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.SkippedItem;
+import dev.crossmodal.core.fakes.BruteForceIndex;
+import dev.crossmodal.core.fakes.VectorLiteralModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +91,7 @@ class RetrievalEvaluatorTest {
     evaluator().evaluate(twoImages());
 
     // 4 caption queries in batches of 3 against the image index, 2 image queries in one batch.
-    assertThat(indexes).extracting(index -> index.batchedSearches).containsExactlyInAnyOrder(2, 1);
+    assertThat(indexes).extracting(index -> index.batchedSearches.get()).containsExactlyInAnyOrder(2, 1);
   }
 
   @Test

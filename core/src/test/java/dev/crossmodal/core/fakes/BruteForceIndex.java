@@ -1,4 +1,4 @@
-package dev.crossmodal.core.eval;
+package dev.crossmodal.core.fakes;
 
 import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.SearchHit;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The simplest correct index, for tests of what is built on top of indexes. */
-final class BruteForceIndex implements VectorIndex {
+public final class BruteForceIndex implements VectorIndex {
   private final int dimension;
   private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
-  int batchedSearches;
+  public final java.util.concurrent.atomic.AtomicInteger batchedSearches = new java.util.concurrent.atomic.AtomicInteger();
 
-  BruteForceIndex(int dimension) {
+  public BruteForceIndex(int dimension) {
     this.dimension = dimension;
   }
 
@@ -62,7 +62,7 @@ final class BruteForceIndex implements VectorIndex {
 
   @Override
   public List<List<SearchHit>> search(float[][] queries, int k, IdFilter filter) {
-    batchedSearches++;
+    batchedSearches.incrementAndGet();
     return VectorIndex.super.search(queries, k, filter);
   }
 
