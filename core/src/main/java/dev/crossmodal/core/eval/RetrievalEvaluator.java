@@ -12,6 +12,7 @@ import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.SkippedItem;
+import dev.crossmodal.core.pipeline.EncodingPipeline;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures cross-modal retrieval on a captioned image set: encodes every image and caption, puts
+ * Measures cross-modal retrieval on a captioned image set: encodes every image and caption (with
+ * the {@link EncodingPipeline}, so decoding overlaps inference), puts
  * each modality in its own index, and ranks every candidate for every query with the index's
  * batched search. Text to image: each caption's positive is its image. Image to text: each image's
  * positives are all of its captions.
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * RetrievalEvaluator evaluator = RetrievalEvaluator.builder()
  *     .model(model)
- *     .indexes(dimension -> FlatIndex.inMemory(dimension))
+ *     .indexes(dimension -> new InMemoryVectorIndex(dimension))
  *     .build();
  * RetrievalReport report = evaluator.evaluate(entries);
  * double r5 = report.textToImage().recallPercentAt(5);
@@ -155,32 +157,25 @@ public final class RetrievalEvaluator {
     return metrics.build();
   }
 
-  /**
-   * Encodes in batches; a batch that fails is retried one document at a time so that one bad
-   * item does not lose the others.
-   */
+  /** Encodes with the shared pipeline, which prepares batches ahead and skips bad items. */
   private Map<String, float[]> encodeAll(
       Encoder encoder, List<Document> documents, String task, List<SkippedItem> skipped) {
     Map<String, float[]> vectors = new LinkedHashMap<>();
     ProgressTracker tracker = new ProgressTracker(task, documents.size(), listener);
-    for (int from = 0; from < documents.size(); from += batchSize) {
-      List<Document> batch = documents.subList(from, Math.min(documents.size(), from + batchSize));
-      try {
-        float[][] encoded = encoder.encode(batch);
-        for (int i = 0; i < batch.size(); i++) {
-          vectors.put(batch.get(i).id(), encoded[i]);
-        }
-      } catch (InvalidInputException batchFailure) {
-        for (Document document : batch) {
-          try {
-            vectors.put(document.id(), encoder.encode(document));
-          } catch (InvalidInputException e) {
-            log.warn("skipping {}: {}", document.describe(), e.getMessage());
-            skipped.add(new SkippedItem(document.describe(), e.getMessage()));
-          }
-        }
-      }
-      tracker.advance(batch.size());
+    try (EncodingPipeline pipeline = EncodingPipeline.builder().batchSize(batchSize).build()) {
+      pipeline.run(
+          encoder,
+          documents.iterator(),
+          (batch, encoded, bad) -> {
+            for (int i = 0; i < batch.size(); i++) {
+              vectors.put(batch.get(i).id(), encoded[i]);
+            }
+            for (SkippedItem item : bad) {
+              log.warn("skipping {}: {}", item.item(), item.reason());
+            }
+            skipped.addAll(bad);
+            tracker.advance(batch.size() + bad.size());
+          });
     }
     tracker.finish();
     return vectors;

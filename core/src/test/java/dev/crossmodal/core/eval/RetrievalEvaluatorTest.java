@@ -9,22 +9,20 @@ import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.SkippedItem;
-import dev.crossmodal.core.fakes.BruteForceIndex;
-import dev.crossmodal.core.fakes.VectorLiteralModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RetrievalEvaluatorTest {
-  private final List<BruteForceIndex> indexes = new ArrayList<>();
+  private final List<CountingIndex> indexes = new ArrayList<>();
 
   private RetrievalEvaluator evaluator() {
     return RetrievalEvaluator.builder()
         .model(new VectorLiteralModel(3))
         .indexes(
             dimension -> {
-              BruteForceIndex index = new BruteForceIndex(dimension);
+              CountingIndex index = new CountingIndex(dimension);
               indexes.add(index);
               return index;
             })
@@ -91,7 +89,7 @@ class RetrievalEvaluatorTest {
     evaluator().evaluate(twoImages());
 
     // 4 caption queries in batches of 3 against the image index, 2 image queries in one batch.
-    assertThat(indexes).extracting(index -> index.batchedSearches.get()).containsExactlyInAnyOrder(2, 1);
+    assertThat(indexes).extracting(index -> index.batchedSearches).containsExactlyInAnyOrder(2, 1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.pipeline.Match;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -38,18 +39,18 @@ final class SearchEndpoint extends Endpoint {
     ArrayNode docs = root.putObject("data").putArray("docs");
     String base = ServerUrls.base(exchange);
     for (SearchRequest.Query query : request.queries()) {
-      List<SearchService.Match> matches = search(query.document(), request.topK());
+      List<Match> matches = search(query.document(), request.topK());
       ObjectNode doc = docs.addObject();
       doc.put(query.isImage() ? "uri" : "text", query.original());
       ArrayNode array = doc.putArray("matches");
-      for (SearchService.Match match : matches) {
+      for (Match match : matches) {
         array.add(matchJson(match, base));
       }
     }
     sendJson(exchange, 200, root);
   }
 
-  private List<SearchService.Match> search(Document query, int k) {
+  private List<Match> search(Document query, int k) {
     try {
       searches.acquire();
     } catch (InterruptedException e) {
@@ -63,7 +64,7 @@ final class SearchEndpoint extends Endpoint {
     }
   }
 
-  private ObjectNode matchJson(SearchService.Match match, String base) {
+  private ObjectNode matchJson(Match match, String base) {
     Document document = match.document();
     ObjectNode node = json.createObjectNode();
     node.put("id", document.id());

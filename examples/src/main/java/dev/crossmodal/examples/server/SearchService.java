@@ -2,6 +2,7 @@ package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.pipeline.Match;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,12 +29,4 @@ public interface SearchService {
 
   /** The number of searchable documents of a modality. */
   long count(Modality modality);
-
-  /**
-   * One search result.
-   *
-   * @param document the stored document
-   * @param score cosine similarity to the query
-   */
-  record Match(Document document, float score) {}
 }

@@ -2,11 +2,10 @@ package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
-import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.VectorIndex;
-import dev.crossmodal.core.fakes.BruteForceIndex;
-import dev.crossmodal.core.fakes.ColorWordModel;
-import dev.crossmodal.core.fakes.InMemoryDocumentStore;
+import dev.crossmodal.core.pipeline.Indexer;
+import dev.crossmodal.core.pipeline.Searcher;
+import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.core.workspace.Workspace;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -17,60 +16,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * A small searchable collection without a real model: solid-colour PNG files with one caption
- * each, indexed with {@link ColorWordModel}, so that "red" finds the red image. Only red, green
- * and blue are words the model knows; the other colours are distractors.
+ * A small searchable collection without a real model: one solid-colour PNG file per colour word
+ * of {@link ColorWordsModel}, each with the caption "a COLOUR square", indexed into an in-memory
+ * workspace, so that "red" finds the red image and a red image finds "a red square".
  */
 final class ColourFixture {
-  static final Map<String, Color> COLOURS =
-      Map.of(
-          "red", new Color(220, 20, 20),
-          "green", new Color(20, 200, 40),
-          "blue", new Color(30, 40, 210),
-          "purple", new Color(150, 20, 160),
-          "teal", new Color(10, 160, 160),
-          "olive", new Color(140, 150, 20));
+  static final List<String> COLOURS = ColorWordsModel.COLORS;
 
   private ColourFixture() {}
 
   /** Writes the images under {@code dir} and returns a search service over them. */
-  static IndexSearchService service(Path dir) {
-    ColorWordModel model = new ColorWordModel();
-    InMemoryDocumentStore store = new InMemoryDocumentStore();
-    VectorIndex images = new BruteForceIndex(model.dimension());
-    VectorIndex texts = new BruteForceIndex(model.dimension());
-    List<Document> imageDocs = new ArrayList<>();
-    List<Document> captionDocs = new ArrayList<>();
-    for (var colour : COLOURS.entrySet()) {
-      Path file = dir.resolve(colour.getKey() + ".png");
+  static WorkspaceSearchService service(Path dir) {
+    ColorWordsModel model = new ColorWordsModel();
+    Workspace workspace = Workspace.inMemory(model);
+    List<Document> documents = new ArrayList<>();
+    for (String colour : COLOURS) {
+      Path file = dir.resolve(colour + ".png");
       try {
-        Files.write(file, png(colour.getValue()));
+        Files.write(file, png(colour));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      imageDocs.add(Document.image(colour.getKey(), ImageSource.of(file)));
-      captionDocs.add(
-          Document.text(colour.getKey() + "#0", "a " + colour.getKey() + " square")
-              .withTag(Document.TAG_IMAGE_ID, colour.getKey()));
+      documents.add(Document.image(colour, ImageSource.of(file)));
+      documents.add(
+          Document.text(colour + "#0", "a " + colour + " square").withTag(Document.TAG_IMAGE_ID, colour));
     }
-    store.putAll(imageDocs);
-    store.putAll(captionDocs);
-    images.upsertAll(
-        imageDocs.stream().map(Document::id).toList(), model.encoder(Modality.IMAGE).encode(imageDocs));
-    texts.upsertAll(
-        captionDocs.stream().map(Document::id).toList(), model.encoder(Modality.TEXT).encode(captionDocs));
-    return new IndexSearchService(model, Map.of(Modality.IMAGE, images, Modality.TEXT, texts), store);
+    Indexer.builder(workspace, model).build().index(documents);
+    return new WorkspaceSearchService(new Searcher(workspace, model));
   }
 
-  static byte[] png(Color colour) {
+  static byte[] png(String colour) {
     BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
+    int rgb = ColorWordsModel.rgb(colour);
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
-        image.setRGB(x, y, colour.getRGB());
+        image.setRGB(x, y, rgb);
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -82,7 +65,7 @@ final class ColourFixture {
     return out.toByteArray();
   }
 
-  static String dataUri(Color colour) {
+  static String dataUri(String colour) {
     return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(colour));
   }
 }

@@ -122,7 +122,7 @@ class CrossmodalServerTest {
 
   @Test
   void imageDataUriFindsCaptions() throws Exception {
-    String uri = ColourFixture.dataUri(ColourFixture.COLOURS.get("red"));
+    String uri = ColourFixture.dataUri("red");
     HttpResponse<String> response = post("/search", "{\"top_k\": 2, \"data\": [\"" + uri + "\"]}");
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -243,9 +243,9 @@ class CrossmodalServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode health = JSON.readTree(response.body());
     assertThat(health.get("status").asText()).isEqualTo("ok");
-    assertThat(health.get("model").asText()).isEqualTo("test:color-word");
-    assertThat(health.get("images").asLong()).isEqualTo(6);
-    assertThat(health.get("texts").asLong()).isEqualTo(6);
+    assertThat(health.get("model").asText()).isEqualTo("test:color-words");
+    assertThat(health.get("images").asLong()).isEqualTo(8);
+    assertThat(health.get("texts").asLong()).isEqualTo(8);
   }
 
   @Test
@@ -310,8 +310,8 @@ class CrossmodalServerTest {
 
   @Test
   void eightClientsTimesHundredRequestsAllSucceed() throws Exception {
-    String[] colours = {"red", "green", "blue"};
-    String redImage = ColourFixture.dataUri(ColourFixture.COLOURS.get("red"));
+    String[] colours = ColourFixture.COLOURS.toArray(new String[0]);
+    String redImage = ColourFixture.dataUri("red");
     try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
       List<Future<Integer>> failures = new ArrayList<>();
       for (int c = 0; c < 8; c++) {

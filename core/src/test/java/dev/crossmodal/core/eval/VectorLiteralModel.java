@@ -1,4 +1,4 @@
-package dev.crossmodal.core.fakes;
+package dev.crossmodal.core.eval;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
@@ -15,10 +15,10 @@ import java.util.Set;
  * are that text. Lets evaluation tests fix every similarity by hand. An image whose bytes are not
  * numbers cannot be encoded.
  */
-public final class VectorLiteralModel implements CrossModalModel {
+final class VectorLiteralModel implements CrossModalModel {
   private final int dimension;
 
-  public VectorLiteralModel(int dimension) {
+  VectorLiteralModel(int dimension) {
     this.dimension = dimension;
   }
 
