@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Cross-modal (text <-> image) search: index, search, embed, serve, evaluate.",
     subcommands = {
       BenchCommand.class,
+      EvalCommand.class,
     })
 public final class CrossmodalCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
