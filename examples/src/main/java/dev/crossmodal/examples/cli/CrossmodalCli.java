@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchCommand.class,
       EvalCommand.class,
+      DemoCommand.class,
     })
 public final class CrossmodalCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

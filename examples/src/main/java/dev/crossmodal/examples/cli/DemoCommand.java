@@ -1,0 +1,80 @@
+package dev.crossmodal.examples.cli;
+
+import dev.crossmodal.core.CrossModalModel;
+import dev.crossmodal.core.CrossmodalException;
+import dev.crossmodal.core.dataset.Datasets;
+import dev.crossmodal.core.model.ModelSpec;
+import dev.crossmodal.core.model.Models;
+import dev.crossmodal.core.pipeline.IndexReport;
+import dev.crossmodal.core.pipeline.Indexer;
+import dev.crossmodal.core.workspace.Workspace;
+import dev.crossmodal.examples.server.CrossmodalServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code crossmodal demo}: indexes the bundled toy set with the default model (downloaded on first
+ * use) and serves the web UI: the README's quick start.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Indexes the bundled toy set (data/toy) and serves the web UI; prints the URL.")
+public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--model", defaultValue = "clip", description = "Model provider (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--model-dir", paramLabel = "DIR", description = "Local model folder or file, instead of the default download.")
+  Path modelDir;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/toy", description = "The toy set folder (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Running running;
+    try {
+      running = start();
+    } catch (CrossmodalException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    ServerRunner.runUntilStopped(running.server(), running.workspace(), running.model());
+    return 0;
+  }
+
+  /** A started demo: what {@link #call()} waits on, and what tests stop. */
+  record Running(CrossmodalServer server, Workspace workspace, CrossModalModel model) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+      workspace.close();
+      model.close();
+    }
+  }
+
+  Running start() {
+    CrossModalModel loaded = Models.load(ModelSpec.of(model).withModelDir(modelDir));
+    try {
+      // The toy set indexes in seconds, so the demo keeps its workspace in memory.
+      Workspace workspace = Workspace.inMemory(loaded);
+      ProgressPrinter progress = new ProgressPrinter(System.err);
+      IndexReport report =
+          Indexer.builder(workspace, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
+      progress.done();
+      report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
+      return new Running(ServerRunner.start(workspace, loaded, host, port), workspace, loaded);
+    } catch (RuntimeException e) {
+      loaded.close();
+      throw e;
+    }
+  }
+}
