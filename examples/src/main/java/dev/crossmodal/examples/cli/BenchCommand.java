@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: index search and encoder throughput.",
-    subcommands = {})
+    subcommands = {
+      BenchServeCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
