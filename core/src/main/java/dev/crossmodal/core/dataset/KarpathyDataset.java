@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * {@code dataset_flickr8k.json} ({@code dataset_coco.json}): the standard train / val / test splits
  * that published retrieval results use. Only the {@code raw} text of each sentence is read.
  *
- * <p>The images are looked for in {@code dir/images/}, {@code dir/flickr30k-images/}, {@code
+ * <p>The images are looked for in {@code dir/images/}, {@code dir/flickr30k-images/} (the official
+ * archive), {@code dir/flickr30k_images/flickr30k_images/} (the Kaggle mirror), {@code
  * dir/Flicker8k_Dataset/} and {@code dir} itself (and under an image's {@code filepath}, as COCO
- * has it); whichever holds the listed files is used.
+ * has it); whichever holds the most of the listed files is used.
  *
  * <pre>{@code
  * // The 1,000 test images of Flickr30k and their 5,000 captions:
@@ -34,7 +35,8 @@ public final class KarpathyDataset implements Dataset {
   public static final Set<String> SPLITS = Set.of("train", "val", "test", "restval");
 
   private static final List<String> IMAGE_FOLDERS =
-      List.of("images", "flickr30k-images", "Flicker8k_Dataset", "Flickr8k_Dataset", "");
+      List.of("images", "flickr30k-images", "flickr30k_images/flickr30k_images", "flickr30k_images",
+          "Flicker8k_Dataset", "Flickr8k_Dataset", "");
   private static final int PROBE_IMAGES = 50;
   private static final String LAYOUT = "a Karpathy split file (dataset_flickr30k.json, dataset_flickr8k.json"
       + " or dataset_coco.json) and the image files";

@@ -345,8 +345,8 @@ public final class Workspace implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write manifest of workspace " + dir, e);
       }
-      manifest = updated;
     }
+    manifest = updated;
   }
 
   /** Closes indexes and store; changes not committed are lost. */

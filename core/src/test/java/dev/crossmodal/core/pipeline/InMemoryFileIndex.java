@@ -18,7 +18,7 @@ import java.util.List;
  * A minimal file-backed index for core's own tests, so that workspace persistence can be tested
  * without the index-flat module: the in-memory index, saved as a plain list at commit.
  */
-final class InMemoryFileIndex implements VectorIndex {
+public final class InMemoryFileIndex implements VectorIndex {
   private final Path file;
   private final InMemoryVectorIndex delegate;
 
@@ -27,7 +27,7 @@ final class InMemoryFileIndex implements VectorIndex {
     this.delegate = new InMemoryVectorIndex(dimension);
   }
 
-  static VectorIndexFactory factory() {
+  public static VectorIndexFactory factory() {
     return new VectorIndexFactory() {
       @Override
       public String name() {
