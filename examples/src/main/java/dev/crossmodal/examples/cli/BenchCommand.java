@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks: index search and encoder throughput.",
     subcommands = {
+      BenchIndexCommand.class,
       BenchServeCommand.class,
     })
 public final class BenchCommand implements Runnable {
