@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EvalCommand.class,
       DemoCommand.class,
+      ServeCommand.class,
     })
 public final class CrossmodalCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,7 @@ import dev.crossmodal.core.pipeline.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.server.CrossmodalServer;
+import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +35,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--model-dir", paramLabel = "DIR", description = "Local model folder or file, instead of the default download.")
   Path modelDir;
+
+  @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".crossmodal/demo-workspace", description = "Where the demo workspace is kept (default: ${DEFAULT-VALUE}); a re-run reuses it.")
+  Path workspace;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/toy", description = "The toy set folder (default: ${DEFAULT-VALUE}).")
   Path data;
@@ -62,17 +66,22 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   Running start() {
-    CrossModalModel loaded = Models.load(ModelSpec.of(model).withModelDir(modelDir));
+    ModelSpec spec = ModelSpec.of(model).withModelDir(modelDir);
+    CrossModalModel loaded = Models.load(spec);
+    Workspace ws = null;
     try {
-      // The toy set indexes in seconds, so the demo keeps its workspace in memory.
-      Workspace workspace = Workspace.inMemory(loaded);
+      ws = Workspace.openOrCreate(workspace, spec, loaded, FlatIndex.factory());
       ProgressPrinter progress = new ProgressPrinter(System.err);
       IndexReport report =
-          Indexer.builder(workspace, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
+          // Indexing is idempotent: a second demo run finds everything stored and starts at once.
+          Indexer.builder(ws, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
       progress.done();
       report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
-      return new Running(ServerRunner.start(workspace, loaded, host, port), workspace, loaded);
+      return new Running(ServerRunner.start(ws, loaded, host, port), ws, loaded);
     } catch (RuntimeException e) {
+      if (ws != null) {
+        ws.close();
+      }
       loaded.close();
       throw e;
     }

@@ -9,9 +9,9 @@ import dev.crossmodal.core.dataset.Datasets;
 import dev.crossmodal.core.eval.RetrievalEvaluator;
 import dev.crossmodal.core.eval.RetrievalMetrics;
 import dev.crossmodal.core.eval.RetrievalReport;
-import dev.crossmodal.core.memory.InMemoryVectorIndex;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
+import dev.crossmodal.index.flat.FlatIndex;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,11 +76,10 @@ public final class EvalCommand implements Callable<Integer> {
       ModelSpec spec = ModelSpec.of(model).withModelDir(modelDir);
       RetrievalReport report;
       try (CrossModalModel loaded = Models.load(spec)) {
-        // TODO(index): use FlatIndex's batched search once index-flat lands.
         report =
             RetrievalEvaluator.builder()
                 .model(loaded)
-                .indexes(InMemoryVectorIndex::new)
+                .indexes(dimension -> FlatIndex.builder(dimension).build())
                 .batchSize(batchSize)
                 .listener(progress)
                 .build()
