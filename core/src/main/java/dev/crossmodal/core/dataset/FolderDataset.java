@@ -2,6 +2,8 @@ package dev.crossmodal.core.dataset;
 
 import dev.crossmodal.core.InvalidInputException;
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * A plain folder of images without captions, such as a photo collection: every file with a common
  * image extension, in all sub-folders, sorted by path. Hidden files and folders (names starting
- * with a dot) are left out. Sub-folders that cannot be listed are reported, not fatal.
+ * with a dot) are left out. Links are followed; sub-folders that cannot be listed (or loop back
+ * through a link) are reported, not fatal.
  *
  * <pre>{@code
  * Dataset photos = FolderDataset.of(Path.of("~/Pictures/holiday"));
@@ -58,7 +62,8 @@ public final class FolderDataset implements Dataset {
     List<Path> files = new ArrayList<>();
     List<SkippedItem> problems = new ArrayList<>();
     try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      // Links are followed: photo folders are often assembled from links to files kept elsewhere.
+      Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
           return !d.equals(dir) && isHidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
@@ -74,7 +79,10 @@ public final class FolderDataset implements Dataset {
 
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
-          problems.add(new SkippedItem(dir.relativize(file).toString(), "cannot read: " + e));
+          String reason = e instanceof FileSystemLoopException
+              ? "link loops back to a folder that contains it; not followed"
+              : "cannot read: " + e;
+          problems.add(new SkippedItem(slashed(dir.relativize(file)), reason));
           return FileVisitResult.CONTINUE;
         }
       });

@@ -153,11 +153,10 @@ class Flickr8kDatasetTest {
 
   @Test
   void anImageNameThatLeavesTheDatasetFolderIsRefused() throws IOException {
-    DatasetFixtures.kaggle(dir);
-    png(dir.resolveSibling(dir.getFileName() + "-outside.png"), Color.BLACK);
-    Files.writeString(dir.resolve("captions.txt"), "../../" + dir.getFileName() + "-outside.png,x\n",
-        java.nio.file.StandardOpenOption.APPEND);
-    assertThat(problems(Flickr8kDataset.kaggle(dir))).singleElement()
+    Path data = DatasetFixtures.kaggle(dir.resolve("data"));
+    png(dir.resolve("outside.png"), Color.BLACK);
+    Files.writeString(data.resolve("captions.txt"), "../../outside.png,x\n", java.nio.file.StandardOpenOption.APPEND);
+    assertThat(problems(Flickr8kDataset.kaggle(data))).singleElement()
         .satisfies(p -> assertThat(p.reason()).contains("outside the dataset folder"));
   }
 

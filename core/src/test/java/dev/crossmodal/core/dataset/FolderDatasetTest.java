@@ -10,6 +10,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import java.awt.Color;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,27 @@ class FolderDatasetTest {
       assertThat(e.captions()).isEmpty();
       assertThat(e.problems()).isEmpty();
     });
+  }
+
+  @Test
+  void followsLinksToImagesKeptElsewhere() throws IOException {
+    Path elsewhere = png(dir.resolve("store/photo.png"), Color.RED);
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    Files.createSymbolicLink(photos.resolve("linked.png"), elsewhere);
+    assertThat(entries(FolderDataset.of(photos))).singleElement()
+        .satisfies(e -> assertThat(e.image().id()).isEqualTo(DocumentIds.imageId(elsewhere)));
+  }
+
+  @Test
+  void aLinkLoopIsReportedInsteadOfFollowedForever() throws IOException {
+    png(dir.resolve("sub/photo.png"), Color.RED);
+    Files.createSymbolicLink(dir.resolve("sub/loop"), dir);
+    assertThat(entries(FolderDataset.of(dir))).filteredOn(DatasetEntry::hasImage).hasSize(1);
+    assertThat(DatasetFixtures.problems(FolderDataset.of(dir))).singleElement()
+        .satisfies(p -> {
+          assertThat(p.item()).isEqualTo("sub/loop");
+          assertThat(p.reason()).contains("loops back");
+        });
   }
 
   @Test

@@ -95,6 +95,16 @@ class HubClientTest {
   }
 
   @Test
+  void refusesADownloadWhoseSizeDiffersFromTheSizeTheHubAnnounces() {
+    hub.route(BASE + "model.onnx", FakeHub.redirect("/cdn/abc", "X-Linked-Size", String.valueOf(MODEL.length + 1)))
+        .route("/cdn/abc", FakeHub.file(MODEL, true));
+    assertThatThrownBy(() -> client().build().file(REPO, "main", "model.onnx"))
+        .isInstanceOf(InvalidModelException.class)
+        .hasMessageContaining("the hub says " + (MODEL.length + 1));
+    assertThat(cache.resolve("models--org--tiny-clip/snapshots/main/model.onnx")).doesNotExist();
+  }
+
+  @Test
   void resumesABrokenDownloadWithARangeRequest() {
     hub.route(BASE + "model.onnx", FakeHub.breaksOnce(MODEL, 40_000,
         FakeHub.file(MODEL, true, "X-Linked-Etag", sha256(MODEL))));

@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
     version = "crossmodal 0.1.0",
     description = "Cross-modal (text <-> image) search: index, search, embed, serve, evaluate.",
     subcommands = {
+      IndexCommand.class,
+      SearchCommand.class,
+      InfoCommand.class,
+      EmbedCommand.class,
       BenchCommand.class,
       EvalCommand.class,
       DemoCommand.class,
@@ -24,7 +28,10 @@ public final class CrossmodalCli implements Runnable {
 
   /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
-    return new CommandLine(new CrossmodalCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return new CommandLine(new CrossmodalCli())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .execute(args);
   }
 
   @Override
