@@ -1,7 +1,6 @@
 package dev.crossmodal.examples.cli;
 
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.CrossmodalException;
 import dev.crossmodal.core.dataset.Datasets;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
@@ -13,6 +12,7 @@ import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,11 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--model", defaultValue = "clip", description = "Model provider (default: ${DEFAULT-VALUE}).")
-  String model;
-
-  @Option(names = "--model-dir", paramLabel = "DIR", description = "Local model folder or file, instead of the default download.")
-  Path modelDir;
+  @Mixin ModelOptions modelOptions = new ModelOptions();
 
   @Option(names = "--workspace", paramLabel = "DIR", defaultValue = ".crossmodal/demo-workspace", description = "Where the demo workspace is kept (default: ${DEFAULT-VALUE}); a re-run reuses it.")
   Path workspace;
@@ -44,13 +40,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Running running;
-    try {
-      running = start();
-    } catch (CrossmodalException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
+    Running running = start();
     ServerRunner.runUntilStopped(running.server(), running.workspace(), running.model());
     return 0;
   }
@@ -66,16 +56,16 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   Running start() {
-    ModelSpec spec = ModelSpec.of(model).withModelDir(modelDir);
+    ModelSpec spec = modelOptions.spec();
     CrossModalModel loaded = Models.load(spec);
     Workspace ws = null;
     try {
       ws = Workspace.openOrCreate(workspace, spec, loaded, FlatIndex.factory());
-      ProgressPrinter progress = new ProgressPrinter(System.err);
-      IndexReport report =
-          // Indexing is idempotent: a second demo run finds everything stored and starts at once.
-          Indexer.builder(ws, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
-      progress.done();
+      IndexReport report;
+      try (ConsoleProgress progress = new ConsoleProgress()) {
+        // Indexing is idempotent: a second demo run finds everything stored and starts at once.
+        report = Indexer.builder(ws, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
+      }
       report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
       return new Running(ServerRunner.start(ws, loaded, host, port), ws, loaded);
     } catch (RuntimeException e) {

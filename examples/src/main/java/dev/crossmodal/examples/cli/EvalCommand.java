@@ -1,15 +1,14 @@
 package dev.crossmodal.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.CrossmodalException;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.Datasets;
 import dev.crossmodal.core.eval.RetrievalEvaluator;
 import dev.crossmodal.core.eval.RetrievalMetrics;
 import dev.crossmodal.core.eval.RetrievalReport;
-import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.index.flat.FlatIndex;
 import java.io.PrintStream;
@@ -21,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,11 +41,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--format", required = true, description = "Dataset layout: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
   String format;
 
-  @Option(names = "--model", defaultValue = "clip", description = "Model provider: clip or vse (default: ${DEFAULT-VALUE}).")
-  String model;
-
-  @Option(names = "--model-dir", paramLabel = "DIR", description = "Local model folder or file, instead of the default download.")
-  Path modelDir;
+  @Mixin ModelOptions modelOptions = new ModelOptions();
 
   @Option(names = "--split", description = "Karpathy split: test (the standard 1K/5K test set), val, train, restval.")
   String split;
@@ -68,39 +64,29 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    ProgressPrinter progress = new ProgressPrinter(System.err);
-    try {
-      long start = System.nanoTime();
-      List<DatasetEntry> entries = readEntries();
-      ModelSpec spec = ModelSpec.of(model).withModelDir(modelDir);
-      RetrievalReport report;
-      try (CrossModalModel loaded = Models.load(spec)) {
-        report =
-            RetrievalEvaluator.builder()
-                .model(loaded)
-                .indexes(dimension -> FlatIndex.builder(dimension).build())
-                .batchSize(batchSize)
-                .listener(progress)
-                .build()
-                .evaluate(entries);
-      }
-      progress.done();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
-      PrintStream table = json ? System.err : System.out;
-      printTable(table, report, seconds);
-      if (json) {
-        System.out.println(new ObjectMapper().writeValueAsString(toJson(report)));
-      }
-      return 0;
-    } catch (CrossmodalException e) {
-      progress.done();
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write metrics as JSON", e);
+  public Integer call() throws JsonProcessingException {
+    long start = System.nanoTime();
+    List<DatasetEntry> entries = readEntries();
+    RetrievalReport report;
+    try (CrossModalModel loaded = Models.load(modelOptions.spec());
+        ConsoleProgress progress = new ConsoleProgress()) {
+      report =
+          RetrievalEvaluator.builder()
+              .model(loaded)
+              .indexes(dimension -> FlatIndex.builder(dimension).build())
+              .batchSize(batchSize)
+              .listener(progress)
+              .build()
+              .evaluate(entries);
     }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
+    PrintStream table = json ? System.err : System.out;
+    printTable(table, report, seconds);
+    if (json) {
+      System.out.println(new ObjectMapper().writeValueAsString(toJson(report)));
+    }
+    return 0;
   }
 
   private List<DatasetEntry> readEntries() {

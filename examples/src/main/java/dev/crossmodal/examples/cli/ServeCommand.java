@@ -1,15 +1,14 @@
 package dev.crossmodal.examples.cli;
 
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.CrossmodalException;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.server.CrossmodalServer;
-import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,8 +23,7 @@ import picocli.CommandLine.Option;
       "top_k is 1..100 (default 10), at most 32 queries and 10 MiB per request."
     })
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--workspace", required = true, paramLabel = "DIR", description = "The workspace folder made by `crossmodal index`.")
-  Path workspace;
+  @Mixin WorkspaceOptions workspaceOptions = new WorkspaceOptions();
 
   @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}, the seed's; 0 for any free port).")
   int port;
@@ -38,13 +36,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Running running;
-    try {
-      running = start();
-    } catch (CrossmodalException e) {
-      System.err.println("error: " + e.getMessage());
-      return 1;
-    }
+    Running running = start();
     ServerRunner.runUntilStopped(running.server(), running.workspace(), running.model());
     return 0;
   }
@@ -61,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   Running start() {
     // Read-only: a server never writes, and may run beside an indexer adding to the workspace.
-    Workspace ws = Workspace.open(workspace, FlatIndex.factory(), Workspace.OpenMode.READ_ONLY);
+    Workspace ws = workspaceOptions.openReadOnly();
     try {
       ModelSpec spec = ws.manifest().modelSpec();
       if (modelDir != null) {

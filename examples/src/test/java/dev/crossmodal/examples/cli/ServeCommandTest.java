@@ -71,7 +71,7 @@ class ServeCommandTest {
   void missingWorkspaceFailsWithAOneLineMessage() {
     CliRun run = CliRun.of("serve", "--workspace", dir.resolve("nowhere").toString(), "--port", "0");
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.stderr()).startsWith("error: ").contains("nowhere");
+    assertThat(run.exitCode()).isEqualTo(ErrorHandler.BAD_WORKSPACE);
+    assertThat(run.stderr()).startsWith("error: ").contains("nowhere").doesNotContain("Exception");
   }
 }
