@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchIndexCommand.class,
       BenchEncodeCommand.class,
+      BenchServeCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
       InfoCommand.class,
       EmbedCommand.class,
       BenchCommand.class,
+      EvalCommand.class,
+      DemoCommand.class,
+      ServeCommand.class,
     })
 public final class CrossmodalCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
