@@ -28,10 +28,20 @@ public final class CrossmodalCli implements Runnable {
 
   /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs the CLI with its output and error streams redirected. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    return commandLine().setOut(out).setErr(err).execute(args);
+  }
+
+  private static CommandLine commandLine() {
     return new CommandLine(new CrossmodalCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler(new ErrorHandler())
-        .execute(args);
+        // embed's --text/--image setters collect every occurrence, in command-line order.
+        .setOverwrittenOptionsAllowed(true)
+        .setExecutionExceptionHandler(new ErrorHandler());
   }
 
   @Override

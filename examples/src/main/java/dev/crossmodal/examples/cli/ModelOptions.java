@@ -29,6 +29,12 @@ public final class ModelOptions {
   @Option(names = "--threads", description = "Inference threads per model call (engine intra-op threads).")
   Integer threads;
 
+  @Option(
+      names = "--model-option",
+      paramLabel = "KEY=VALUE",
+      description = "Provider-specific model option (repeatable).")
+  java.util.Map<String, String> extraOptions = new java.util.LinkedHashMap<>();
+
   /** The spec these flags describe. */
   public ModelSpec spec() {
     ModelSpec spec = ModelSpec.of(model);
@@ -37,6 +43,9 @@ public final class ModelOptions {
     }
     if (modelDir != null) {
       spec = spec.withModelDir(modelDir.toAbsolutePath().normalize());
+    }
+    for (var option : extraOptions.entrySet()) {
+      spec = spec.withOption(option.getKey(), option.getValue());
     }
     if (device != null) {
       spec = spec.withOption("device", device);

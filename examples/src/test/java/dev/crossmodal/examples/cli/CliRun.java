@@ -1,30 +1,33 @@
 package dev.crossmodal.examples.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 
-/** Runs the CLI in-process and captures what it prints. */
-record CliRun(int exitCode, String stdout, String stderr) {
+/** One in-process run of the CLI: exit code, stdout and stderr. */
+record CliRun(int exitCode, String out, String err) {
 
-  static synchronized CliRun of(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = CrossmodalCli.run(args);
-      return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CliRun of(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CrossmodalCli.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new CliRun(code, out.toString(), err.toString());
   }
 
-  String lastStdoutLine() {
-    String[] lines = stdout.strip().split("\n");
-    return lines[lines.length - 1];
+  List<String> lines() {
+    return out.lines().toList();
+  }
+
+  /** The last stdout line, parsed as JSON (the contract of every --json mode). */
+  JsonNode json() {
+    List<String> lines = lines();
+    try {
+      return Json.MAPPER.readTree(lines.get(lines.size() - 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("last line is not JSON: " + out, e);
+    }
   }
 }
