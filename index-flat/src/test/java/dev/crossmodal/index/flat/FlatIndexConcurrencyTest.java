@@ -68,7 +68,7 @@ class FlatIndexConcurrencyTest {
                   : index.search(query, 20);
               assertThat(hits).isSortedAccordingTo(SearchHit.BEST_FIRST);
               assertThat(hits).extracting(SearchHit::id).doesNotHaveDuplicates()
-                  .doesNotContainAnyElementsOf(goneBefore);
+                  .noneMatch(goneBefore::contains);
               for (SearchHit hit : hits) {
                 float first = exactScore(hit.id(), 0, query);
                 float second = exactScore(hit.id(), 1, query);
@@ -89,7 +89,7 @@ class FlatIndexConcurrencyTest {
       }
       assertThat(failures).isEmpty();
       assertThat(searches.get()).isPositive();
-      assertThat(index.ids()).doesNotContainAnyElementsOf(deletedForGood);
+      assertThat(index.ids()).noneMatch(deletedForGood::contains);
       assertThat(index.size()).isEqualTo(6000 - deletedForGood.size());
     }
   }
