@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Load-tests POST /search of a running server: p50/p99 latency under concurrent clients.")
 public final class BenchServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   private static final List<String> QUERIES =
       List.of(
           "a boy playing basketball",
@@ -69,8 +73,7 @@ public final class BenchServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || requests < 1 || imageEvery < 1) {
-      System.err.println("error: --clients, --requests and --image-every must be at least 1");
-      return 2;
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--clients, --requests and --image-every must be at least 1");
     }
     URI search = URI.create(url.replaceAll("/+$", "") + "/search");
     String imageBody = image == null ? null : body("data:image/jpeg;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(image)));
@@ -118,13 +121,16 @@ public final class BenchServeCommand implements Callable<Integer> {
     result.put("p99_ms", millis(percentile(latencies, 99)));
     result.put("max_ms", millis(latencies[latencies.length - 1]));
     result.put("throughput_rps", Math.round(latencies.length / seconds * 10) / 10.0);
-    System.err.printf(
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.printf(
         Locale.ROOT,
         "%d clients x %d requests: %d errors, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms, %.1f requests/s%n",
         clients, requests, failed, result.get("p50_ms").asDouble(), result.get("p90_ms").asDouble(),
         result.get("p99_ms").asDouble(), result.get("max_ms").asDouble(), result.get("throughput_rps").asDouble());
+    err.flush();
     if (json) {
-      System.out.println(result);
+      spec.commandLine().getOut().println(result);
+      spec.commandLine().getOut().flush();
     }
     return failed == 0 ? 0 : 1;
   }

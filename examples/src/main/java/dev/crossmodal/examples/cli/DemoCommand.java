@@ -12,6 +12,8 @@ import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -24,6 +26,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Indexes the bundled toy set (data/toy) and serves the web UI; prints the URL.")
 public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
   int port;
 
@@ -41,7 +45,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Running running = start();
-    ServerRunner.runUntilStopped(running.server(), running.workspace(), running.model());
+    ServerRunner.runUntilStopped(
+        running.server(), spec.commandLine().getOut(), spec.commandLine().getErr(), running.workspace(), running.model());
     return 0;
   }
 
@@ -56,17 +61,19 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   Running start() {
-    ModelSpec spec = modelOptions.spec();
-    CrossModalModel loaded = Models.load(spec);
+    ModelSpec modelSpec = modelOptions.spec();
+    CrossModalModel loaded = Models.load(modelSpec);
     Workspace ws = null;
     try {
-      ws = Workspace.openOrCreate(workspace, spec, loaded, FlatIndex.factory());
+      ws = Workspace.openOrCreate(workspace, modelSpec, loaded, FlatIndex.factory());
       IndexReport report;
       try (ConsoleProgress progress = new ConsoleProgress()) {
         // Indexing is idempotent: a second demo run finds everything stored and starts at once.
         report = Indexer.builder(ws, loaded).progress(progress).build().index(Datasets.open("toy", data, null), -1);
       }
-      report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      report.skipped().forEach(s -> err.println("skipped " + s.item() + ": " + s.reason()));
+      err.flush();
       return new Running(ServerRunner.start(ws, loaded, host, port), ws, loaded);
     } catch (RuntimeException e) {
       if (ws != null) {

@@ -11,7 +11,7 @@ import dev.crossmodal.core.eval.RetrievalMetrics;
 import dev.crossmodal.core.eval.RetrievalReport;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.index.flat.FlatIndex;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -35,6 +37,8 @@ import picocli.CommandLine.Option;
       "median rank (ranks start at 1) and MRR (0..1), text->image and image->text."
     })
 public final class EvalCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (or Karpathy split file); optional for --format toy.")
   Path data;
 
@@ -80,11 +84,15 @@ public final class EvalCommand implements Callable<Integer> {
               .evaluate(entries);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    report.skipped().forEach(s -> System.err.println("skipped " + s.item() + ": " + s.reason()));
-    PrintStream table = json ? System.err : System.out;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    report.skipped().forEach(s -> err.println("skipped " + s.item() + ": " + s.reason()));
+    PrintWriter table = json ? err : out;
     printTable(table, report, seconds);
+    table.flush();
     if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(toJson(report)));
+      out.println(new ObjectMapper().writeValueAsString(toJson(report)));
+      out.flush();
     }
     return 0;
   }
@@ -131,14 +139,14 @@ public final class EvalCommand implements Callable<Integer> {
     return node;
   }
 
-  private static void printTable(PrintStream out, RetrievalReport report, double seconds) {
+  private static void printTable(PrintWriter out, RetrievalReport report, double seconds) {
     out.printf(Locale.ROOT, "%d images, %d captions, evaluated in %.1f s%n", report.images(), report.texts(), seconds);
     out.printf(Locale.ROOT, "%-15s %7s %7s %7s %7s %7s%n", "direction", "R@1", "R@5", "R@10", "MedR", "MRR");
     row(out, "text -> image", report.textToImage());
     row(out, "image -> text", report.imageToText());
   }
 
-  private static void row(PrintStream out, String name, RetrievalMetrics m) {
+  private static void row(PrintWriter out, String name, RetrievalMetrics m) {
     out.printf(
         Locale.ROOT,
         "%-15s %7.1f %7.1f %7.1f %7.1f %7.4f%n",

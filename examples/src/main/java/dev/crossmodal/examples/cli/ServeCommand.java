@@ -8,6 +8,8 @@ import dev.crossmodal.examples.server.CrossmodalServer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,8 @@ import picocli.CommandLine.Option;
       "top_k is 1..100 (default 10), at most 32 queries and 10 MiB per request."
     })
 public final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin WorkspaceOptions workspaceOptions = new WorkspaceOptions();
 
   @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}, the seed's; 0 for any free port).")
@@ -37,7 +41,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Running running = start();
-    ServerRunner.runUntilStopped(running.server(), running.workspace(), running.model());
+    ServerRunner.runUntilStopped(
+        running.server(), spec.commandLine().getOut(), spec.commandLine().getErr(), running.workspace(), running.model());
     return 0;
   }
 

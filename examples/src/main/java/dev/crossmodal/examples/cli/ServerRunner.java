@@ -23,14 +23,16 @@ final class ServerRunner {
   }
 
   /** Prints where the server is, then blocks until Ctrl-C, closing the resources on the way out. */
-  static void runUntilStopped(CrossmodalServer server, AutoCloseable... resources)
+  static void runUntilStopped(
+      CrossmodalServer server, java.io.PrintWriter out, java.io.PrintWriter err, AutoCloseable... resources)
       throws InterruptedException {
     ServerLimits limits = ServerLimits.DEFAULT;
-    System.err.printf(
+    err.printf(
         "Serving the web UI and POST /search at %s (top_k up to %d, bodies up to %d MiB). Ctrl-C stops.%n",
         server.url(), limits.maxTopK(), limits.maxBodyBytes() / (1024 * 1024));
-    System.out.println(server.url());
-    System.out.flush();
+    err.flush();
+    out.println(server.url());
+    out.flush();
     List<AutoCloseable> toClose = new ArrayList<>(List.of(resources));
     Thread hook =
         new Thread(

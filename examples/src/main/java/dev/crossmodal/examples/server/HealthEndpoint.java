@@ -18,6 +18,9 @@ final class HealthEndpoint extends Endpoint {
 
   @Override
   protected void serve(HttpExchange exchange) throws IOException {
+    if (!exchange.getRequestURI().getPath().equals("/health")) {
+      throw new HttpError(404, "no such endpoint: " + exchange.getRequestURI().getPath());
+    }
     ObjectNode body = json.createObjectNode();
     body.put("status", "ok");
     body.put("model", service.modelId());

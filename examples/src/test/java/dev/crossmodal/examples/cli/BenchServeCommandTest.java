@@ -19,8 +19,8 @@ class BenchServeCommandTest {
       CliRun run =
           CliRun.of("bench", "serve", "--url", "http://127.0.0.1:" + server.port(), "--clients", "2", "--requests", "5", "--json");
 
-      assertThat(run.exitCode()).as(run.stderr()).isZero();
-      JsonNode json = new ObjectMapper().readTree(run.lastStdoutLine());
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      JsonNode json = run.json();
       assertThat(json.get("requests").asInt()).isEqualTo(10);
       assertThat(json.get("errors").asInt()).isZero();
       assertThat(json.get("p99_ms").asDouble()).isGreaterThanOrEqualTo(json.get("p50_ms").asDouble());
@@ -36,7 +36,7 @@ class BenchServeCommandTest {
           CliRun.of("bench", "serve", "--url", "http://127.0.0.1:" + server.port(), "--clients", "1", "--requests", "3", "--top-k", "1000", "--warmup", "0", "--json");
 
       assertThat(run.exitCode()).isEqualTo(1);
-      assertThat(new ObjectMapper().readTree(run.lastStdoutLine()).get("errors").asInt()).isEqualTo(3);
+      assertThat(run.json().get("errors").asInt()).isEqualTo(3);
     }
   }
 

@@ -30,17 +30,4 @@ record CliRun(int exitCode, String out, String err) {
       throw new UncheckedIOException("last line is not JSON: " + out, e);
     }
   }
-
-  String stdout() {
-    return out;
-  }
-
-  String stderr() {
-    return err;
-  }
-
-  String lastStdoutLine() {
-    List<String> lines = lines();
-    return lines.get(lines.size() - 1);
-  }
 }

@@ -48,8 +48,8 @@ class EvalCommandTest {
 
     CliRun run = CliRun.of("eval", "--data", data.toString(), "--format", "flickr8k", "--model", "test-colors", "--json");
 
-    assertThat(run.exitCode()).as(run.stderr()).isZero();
-    JsonNode json = JSON.readTree(run.lastStdoutLine());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = run.json();
     assertThat(json.properties()).extracting(e -> e.getKey())
         .containsExactly("text_to_image", "image_to_text", "images", "texts");
     assertThat(json.get("text_to_image").properties()).extracting(e -> e.getKey())
@@ -64,7 +64,7 @@ class EvalCommandTest {
 
     CliRun run = CliRun.of("eval", "--data", data.toString(), "--format", "flickr8k", "--model", "test-colors", "--json");
 
-    JsonNode json = JSON.readTree(run.lastStdoutLine());
+    JsonNode json = run.json();
     assertThat(json.get("images").asInt()).isEqualTo(4);
     assertThat(json.get("texts").asInt()).isEqualTo(8);
     for (String direction : List.of("text_to_image", "image_to_text")) {
@@ -81,7 +81,7 @@ class EvalCommandTest {
     CliRun run = CliRun.of("eval", "--data", data.toString(), "--format", "flickr8k", "--model", "test-colors", "--json");
 
     // Each image's "a COLOUR square" caption ranks first, whatever its vague caption does.
-    assertThat(JSON.readTree(run.lastStdoutLine()).at("/image_to_text/R@1").asDouble()).isEqualTo(100.0);
+    assertThat(run.json().at("/image_to_text/R@1").asDouble()).isEqualTo(100.0);
   }
 
   @Test
@@ -90,7 +90,7 @@ class EvalCommandTest {
 
     CliRun run = CliRun.of("eval", "--data", data.toString(), "--format", "flickr8k", "--model", "test-colors", "--limit", "2", "--json");
 
-    JsonNode json = JSON.readTree(run.lastStdoutLine());
+    JsonNode json = run.json();
     assertThat(json.get("images").asInt()).isEqualTo(2);
     assertThat(json.get("texts").asInt()).isEqualTo(4);
   }
@@ -101,7 +101,7 @@ class EvalCommandTest {
 
     CliRun run = CliRun.of("eval", "--data", data.toString(), "--format", "flickr8k", "--model", "test-colors");
 
-    assertThat(run.stdout()).contains("text -> image", "image -> text", "R@1", "MedR");
+    assertThat(run.out()).contains("text -> image", "image -> text", "R@1", "MedR");
   }
 
   @Test
@@ -109,6 +109,6 @@ class EvalCommandTest {
     CliRun run = CliRun.of("eval", "--data", data.resolve("nowhere").toString(), "--format", "flickr8k", "--model", "test-colors");
 
     assertThat(run.exitCode()).isNotZero();
-    assertThat(run.stderr()).startsWith("error: ").doesNotContain("Exception");
+    assertThat(run.err()).startsWith("error: ").doesNotContain("Exception");
   }
 }

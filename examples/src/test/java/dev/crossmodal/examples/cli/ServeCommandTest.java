@@ -72,6 +72,6 @@ class ServeCommandTest {
     CliRun run = CliRun.of("serve", "--workspace", dir.resolve("nowhere").toString(), "--port", "0");
 
     assertThat(run.exitCode()).isEqualTo(ErrorHandler.BAD_WORKSPACE);
-    assertThat(run.stderr()).startsWith("error: ").contains("nowhere").doesNotContain("Exception");
+    assertThat(run.err()).startsWith("error: ").contains("nowhere").doesNotContain("Exception");
   }
 }

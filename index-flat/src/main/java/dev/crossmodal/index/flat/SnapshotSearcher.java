@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Exact top-k over a {@link Snapshot}: the slots are split into one contiguous range per thread,
- * each thread keeps its own small heaps, and the heaps are merged at the end.
+ * Exact top-k over a {@link Snapshot}. The slots are cut into morsels of about a megabyte that the
+ * calling thread and up to {@code threads - 1} pool threads claim one at a time, each keeping its
+ * own small heaps, merged at the end. Claiming morsels rather than splitting the slots into one
+ * range per thread keeps every thread busy to the end even when the machine is shared and one of
+ * them is descheduled for a while.
  *
  * <p>Queries are scored in blocks: a block of queries against a block of stored vectors small
  * enough to stay in the core's L2 cache, so that memory is read once per block of queries rather
@@ -18,8 +22,8 @@ import java.util.concurrent.Future;
  * would enter the heap, which keeps the filter off the hot path.
  */
 final class SnapshotSearcher {
-  /** Below this many floats per range, handing work to another thread costs more than it saves. */
-  private static final long MIN_FLOATS_PER_TASK = 1L << 18;
+  /** Floats per morsel: enough work to amortise claiming it, small enough to balance threads. */
+  private static final int MORSEL_FLOATS = 1 << 18;
   /** Queries per block: their floats should stay in L2 together with a block of stored vectors. */
   private static final int QUERY_BLOCK_BYTES = 1 << 17;
   private static final int VECTOR_BLOCK_BYTES = 1 << 16;
@@ -30,8 +34,7 @@ final class SnapshotSearcher {
   private final ExecutorService pool;
 
   /**
-   * @param pool runs all ranges but the first, which the calling thread scans; null when {@code
-   *     threads} is 1
+   * @param pool runs the helpers of the calling thread; null when {@code threads} is 1
    */
   SnapshotSearcher(VectorKernel kernel, int threads, ExecutorService pool) {
     this.kernel = kernel;
@@ -54,43 +57,53 @@ final class SnapshotSearcher {
       }
       return empty;
     }
-    int parts = partsFor(snapshot);
-    TopK[][] tops = new TopK[parts][];
-    if (parts == 1) {
-      tops[0] = scan(snapshot, queries, queryCount, 0, snapshot.count, capacity, filter);
-    } else {
-      List<Future<TopK[]>> futures = new ArrayList<>(parts - 1);
-      for (int p = 1; p < parts; p++) {
-        int from = boundary(snapshot.count, parts, p);
-        int to = boundary(snapshot.count, parts, p + 1);
-        futures.add(
-            pool.submit(() -> scan(snapshot, queries, queryCount, from, to, capacity, filter)));
-      }
-      tops[0] =
-          scan(snapshot, queries, queryCount, 0, boundary(snapshot.count, parts, 1), capacity,
-              filter);
-      for (int p = 1; p < parts; p++) {
-        tops[p] = join(futures.get(p - 1));
-      }
+    int morselVectors = Math.max(1, MORSEL_FLOATS / snapshot.dimension);
+    Morsels morsels = new Morsels(snapshot.count, morselVectors);
+    int workers = (int) Math.min(threads, morsels.count());
+    TopK[][] tops = new TopK[workers][];
+    List<Future<TopK[]>> futures = new ArrayList<>(workers - 1);
+    for (int w = 1; w < workers; w++) {
+      futures.add(pool.submit(() -> scan(snapshot, queries, queryCount, morsels, capacity, filter)));
+    }
+    tops[0] = scan(snapshot, queries, queryCount, morsels, capacity, filter);
+    for (int w = 1; w < workers; w++) {
+      tops[w] = join(futures.get(w - 1));
     }
     List<List<SearchHit>> results = new ArrayList<>(queryCount);
-    TopK[] perQuery = new TopK[parts];
+    TopK[] perQuery = new TopK[workers];
     for (int q = 0; q < queryCount; q++) {
-      for (int p = 0; p < parts; p++) {
-        perQuery[p] = tops[p][q];
+      for (int w = 0; w < workers; w++) {
+        perQuery[w] = tops[w][q];
       }
       results.add(TopK.merge(perQuery, k));
     }
     return results;
   }
 
-  private int partsFor(Snapshot snapshot) {
-    long floats = (long) snapshot.count * snapshot.dimension;
-    return (int) Math.max(1, Math.min(threads, floats / MIN_FLOATS_PER_TASK));
-  }
+  /** Consecutive ranges of slots handed out to whichever thread asks next. */
+  private static final class Morsels {
+    private final int slots;
+    private final int size;
+    private final AtomicInteger next = new AtomicInteger();
 
-  private static int boundary(int count, int parts, int p) {
-    return (int) ((long) count * p / parts);
+    Morsels(int slots, int size) {
+      this.slots = slots;
+      this.size = size;
+    }
+
+    long count() {
+      return ((long) slots + size - 1) / size;
+    }
+
+    /** The first slot of the next unclaimed morsel, or -1 when all are claimed. */
+    int claim() {
+      long first = (long) next.getAndIncrement() * size;
+      return first < slots ? (int) first : -1;
+    }
+
+    int end(int first) {
+      return (int) Math.min(slots, (long) first + size);
+    }
   }
 
   private static TopK[] join(Future<TopK[]> future) {
@@ -120,9 +133,9 @@ final class SnapshotSearcher {
     }
   }
 
-  /** Scans slots {@code [from, to)} for every query; returns one heap per query. */
+  /** Scans morsels until none are left, for every query; returns one heap per query. */
   private TopK[] scan(
-      Snapshot snapshot, float[] queries, int queryCount, int from, int to, int capacity,
+      Snapshot snapshot, float[] queries, int queryCount, Morsels morsels, int capacity,
       IdFilter filter) {
     int dim = snapshot.dimension;
     TopK[] tops = new TopK[queryCount];
@@ -135,27 +148,30 @@ final class SnapshotSearcher {
       vectorBlock = SINGLE_QUERY_BLOCK_VECTORS;
       queryBlock = 1;
     } else {
-      vectorBlock = clamp(VECTOR_BLOCK_BYTES / (dim * Float.BYTES), 2, 512) & ~1;
-      queryBlock = Math.min(queryCount, clamp(QUERY_BLOCK_BYTES / (dim * Float.BYTES), 4, 64) & ~3);
+      vectorBlock = clamp(VECTOR_BLOCK_BYTES / (dim * Float.BYTES), 2, 512);
+      queryBlock = Math.min(queryCount, clamp(QUERY_BLOCK_BYTES / (dim * Float.BYTES), 8, 64));
     }
     float[] blockQueries = queryBlock == queryCount ? queries : new float[queryBlock * dim];
     float[] scores = new float[queryBlock * vectorBlock];
     boolean everyId = filter == IdFilter.ALL;
     int chunkVectors = snapshot.chunkVectors;
-    for (int q0 = 0; q0 < queryCount; q0 += queryBlock) {
-      int nq = Math.min(queryBlock, queryCount - q0);
-      if (blockQueries != queries) {
-        System.arraycopy(queries, q0 * dim, blockQueries, 0, nq * dim);
-      }
-      for (int start = from; start < to; ) {
-        int chunk = start / chunkVectors;
-        int offset = start - chunk * chunkVectors;
-        int n = Math.min(vectorBlock, Math.min(to - start, chunkVectors - offset));
-        kernel.dotBlock(blockQueries, nq, snapshot.vectors[chunk], offset, n, dim, scores);
-        for (int q = 0; q < nq; q++) {
-          select(snapshot, tops[q0 + q], scores, q * n, n, start, everyId, filter);
+    for (int from = morsels.claim(); from >= 0; from = morsels.claim()) {
+      int to = morsels.end(from);
+      for (int q0 = 0; q0 < queryCount; q0 += queryBlock) {
+        int nq = Math.min(queryBlock, queryCount - q0);
+        if (blockQueries != queries) {
+          System.arraycopy(queries, q0 * dim, blockQueries, 0, nq * dim);
         }
-        start += n;
+        for (int start = from; start < to; ) {
+          int chunk = start / chunkVectors;
+          int offset = start - chunk * chunkVectors;
+          int n = Math.min(vectorBlock, Math.min(to - start, chunkVectors - offset));
+          kernel.dotBlock(blockQueries, nq, snapshot.vectors[chunk], offset, n, dim, scores);
+          for (int q = 0; q < nq; q++) {
+            select(snapshot, tops[q0 + q], scores, q * n, n, start, everyId, filter);
+          }
+          start += n;
+        }
       }
     }
     return tops;
