@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: index search and encoder throughput.",
-    subcommands = {})
+    subcommands = {
+      BenchIndexCommand.class,
+      BenchEncodeCommand.class,
+      BenchServeCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
