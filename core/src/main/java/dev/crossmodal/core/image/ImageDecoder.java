@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -102,7 +103,7 @@ public final class ImageDecoder {
         (src, warning) -> {
           // Pillow refuses truncated files ("image file is truncated"): so do we, instead of
           // returning the grey that libjpeg pads them with.
-          String lower = warning.toLowerCase(java.util.Locale.ROOT);
+          String lower = warning.toLowerCase(Locale.ROOT);
           if (lower.contains("missing eoi") || lower.contains("premature end")) {
             problems.add(warning);
           } else {

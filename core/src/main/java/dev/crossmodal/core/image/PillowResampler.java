@@ -1,5 +1,7 @@
 package dev.crossmodal.core.image;
 
+import java.util.Arrays;
+
 /**
  * Pillow 9.4's {@code Image.resize}, reimplemented sample for sample: a separable convolution
  * (horizontal pass, then vertical) whose filter support widens by the scale factor when shrinking,
@@ -231,7 +233,7 @@ public final class PillowResampler {
       int[] k = vc.fixedPoint();
       int[] acc = new int[rowLen];
       for (int yy = r0; yy < r1; yy++) {
-        java.util.Arrays.fill(acc, HALF);
+        Arrays.fill(acc, HALF);
         int kBase = yy * vc.stride;
         int first = vc.start[yy] - yFirst;
         for (int t = 0, n = vc.count[yy]; t < n; t++) {
