@@ -117,6 +117,14 @@ public final class Indexer {
       }
       todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
     }
+    // Images go first so that the captions of an image that cannot be decoded can be left out.
+    List<Document> images = todo.remove(Modality.IMAGE);
+    if (images != null) {
+      Map<Modality, List<Document>> imagesFirst = new LinkedHashMap<>();
+      imagesFirst.put(Modality.IMAGE, images);
+      imagesFirst.putAll(todo);
+      todo = imagesFirst;
+    }
     long total = todo.values().stream().mapToLong(List::size).sum();
     LOG.info(
         "indexing {} documents ({} already in the workspace, {} skipped so far)",
@@ -126,16 +134,23 @@ public final class Indexer {
     ProgressTracker tracker = new ProgressTracker("indexing", total, progress);
     boolean interrupted = false;
     long[] lastCheckpoint = {System.nanoTime()};
+    Map<String, Document> failedImages = new LinkedHashMap<>();
     try (EncodingPipeline pipeline =
         EncodingPipeline.builder().batchSize(batchSize).prepareThreads(prepareThreads).build()) {
       for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
         Modality modality = group.getKey();
         var index = workspace.index(modality);
-        Iterator<Document> input = cancellable(group.getValue().iterator());
+        List<Document> groupDocuments = group.getValue();
+        if (!modality.equals(Modality.IMAGE) && !failedImages.isEmpty()) {
+          groupDocuments = withoutCaptionsOf(failedImages, groupDocuments, skipped, tracker);
+        }
+        Iterator<Document> input = cancellable(groupDocuments.iterator());
+        Set<String> encodedIds = new HashSet<>();
         pipeline.run(
             model.encoder(modality),
             input,
             (docs, vectors, bad) -> {
+              docs.forEach(d -> encodedIds.add(d.id()));
               index.upsertAll(docs.stream().map(Document::id).toList(), vectors);
               workspace.documents().putAll(docs);
               indexed.merge(modality, (long) docs.size(), Long::sum);
@@ -150,6 +165,9 @@ public final class Indexer {
         if (cancelled) {
           break;
         }
+        if (modality.equals(Modality.IMAGE)) {
+          groupDocuments.stream().filter(d -> !encodedIds.contains(d.id())).forEach(d -> failedImages.put(d.id(), d));
+        }
       }
     } catch (CancellationException e) {
       interrupted = true;
@@ -162,6 +180,39 @@ public final class Indexer {
     }
     return new IndexReport(
         indexed, alreadyPresent, skipped, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  /**
+   * Leaves out the captions of images that could not be encoded, as a dataset leaves out the
+   * captions of a missing image: a caption is indexed only together with the image it describes.
+   * Each such image's entry in {@code skipped} is amended to say how many captions went with it.
+   */
+  private static List<Document> withoutCaptionsOf(
+      Map<String, Document> failedImages, List<Document> documents, List<SkippedItem> skipped, ProgressTracker tracker) {
+    List<Document> kept = new ArrayList<>(documents.size());
+    Map<String, Integer> lost = new LinkedHashMap<>();
+    for (Document document : documents) {
+      String imageId = document.tag(Document.TAG_IMAGE_ID).orElse(null);
+      if (imageId != null && failedImages.containsKey(imageId)) {
+        lost.merge(imageId, 1, Integer::sum);
+      } else {
+        kept.add(document);
+      }
+    }
+    lost.forEach(
+        (imageId, n) -> {
+          String item = failedImages.get(imageId).describe();
+          String captions = "; its " + n + (n == 1 ? " caption is" : " captions are") + " skipped";
+          for (int i = 0; i < skipped.size(); i++) {
+            if (skipped.get(i).item().equals(item)) {
+              skipped.set(i, new SkippedItem(item, skipped.get(i).reason() + captions));
+              break;
+            }
+          }
+          LOG.warn("skipped {} caption(s) of {}: the image could not be encoded", n, item);
+        });
+    tracker.advance(documents.size() - kept.size());
+    return kept;
   }
 
   /** Ends the iteration early once {@link #cancel()} is called. */

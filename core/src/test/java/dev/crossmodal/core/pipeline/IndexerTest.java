@@ -71,6 +71,30 @@ class IndexerTest {
   }
 
   @Test
+  void theCaptionsOfAnImageThatCannotBeDecodedAreSkippedWithIt() throws IOException {
+    Path corrupt = dir.resolve("corrupt.png");
+    Files.writeString(corrupt, "not an image");
+    Workspace ws = Workspace.inMemory(model);
+    // Captions listed before their images: the image still has to be tried first.
+    List<Document> docs =
+        List.of(
+            caption("a", 0, "red"),
+            caption("bad", 0, "green"),
+            caption("bad", 1, "blue"),
+            image("a", "red"),
+            Document.image("bad", ImageSource.of(corrupt)));
+
+    IndexReport report = Indexer.builder(ws, model).batchSize(2).build().index(docs);
+
+    assertThat(report.indexed(Modality.TEXT)).isEqualTo(1);
+    assertThat(ws.index(Modality.TEXT).ids()).containsExactly("a#0");
+    assertThat(report.skipped()).singleElement().satisfies(s -> {
+      assertThat(s.item()).isEqualTo(corrupt.toString());
+      assertThat(s.reason()).endsWith("; its 2 captions are skipped");
+    });
+  }
+
+  @Test
   void problemsFoundWhileReadingTheDatasetAreReported() {
     Workspace ws = Workspace.inMemory(model);
     Dataset dataset =
