@@ -528,7 +528,7 @@ def check_eval(cli, ref, shared, work):
 
 
 def fmt(m):
-    return ", ".join(f"{k} {m[k]:.4f}" if k == "MRR" else f"{k} {m[k]:g}" for k in ("R@1", "R@5", "R@10", "MedR", "MRR"))
+    return ", ".join(f"{k} {m[k]:.6f}" if k == "MRR" else f"{k} {m[k]:g}" for k in ("R@1", "R@5", "R@10", "MedR", "MRR"))
 
 
 # --------------------------------------------------------------------------------------------
