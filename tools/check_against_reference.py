@@ -35,6 +35,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import signal
 import subprocess
@@ -59,6 +60,7 @@ COSINE_MIN = 0.99999
 PIXEL_TOL = 0.02
 
 RESULTS = []
+PROGRESS = re.compile(rb"indexing\s+\d+% \[[^\]]*\]\s+(\d+)/(\d+)")
 
 
 def record(check, ok, detail):
@@ -353,7 +355,6 @@ def check_index(cli, ref, shared, work, n_images):
     shutil.rmtree(clean, ignore_errors=True)
     report, clean_wall, _ = cli.json_last(*index_cmd(clean))
     wall = clean_wall
-    clean_seconds = float(report.get("seconds") or clean_wall)
     log(f"index (clean): {wall:.1f} s wall; images_indexed={report['images_indexed']} "
         f"texts_indexed={report['texts_indexed']} seconds={report.get('seconds')}")
     for s in report["skipped"]:
@@ -422,10 +423,9 @@ def check_index(cli, ref, shared, work, n_images):
         shutil.rmtree(killed, ignore_errors=True)
         cmd = index_cmd(killed) + extra
         landed = []
-        for fraction in (0.5, 0.8, 0.2, 0.95):
-            # Kill at a fraction of the clean run's indexing time, counted from when the indexer
-            # announces its work on stderr (JVM start-up and model loading vary a lot on a shared box).
-            delay = fraction * clean_seconds
+        for fraction in (0.1, 0.6, 0.3, 0.05):
+            # Kill once the CLI's progress bar on stderr shows this fraction of the documents done
+            # (timings vary too much on a shared box to kill after a fixed delay).
             proc = subprocess.Popen([cli.exe, *map(str, cmd)], cwd=cli.repo, stdout=subprocess.DEVNULL,
                                     stderr=subprocess.PIPE, start_new_session=True)
             seen = bytearray()
@@ -433,21 +433,26 @@ def check_index(cli, ref, shared, work, n_images):
                                       daemon=True)
             reader.start()
             deadline = time.monotonic() + 300
-            while b"indexing" not in seen and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.02)
-            time.sleep(delay)
-            alive = proc.poll() is None
-            if alive:
+            progress = (0, 1)
+            while proc.poll() is None and time.monotonic() < deadline:
+                bars = PROGRESS.findall(bytes(seen))
+                if bars:
+                    progress = tuple(map(int, bars[-1]))
+                    if progress[0] >= fraction * progress[1]:
+                        break
+                time.sleep(0.01)
+            alive = proc.poll() is None and progress[0] < progress[1]
+            if proc.poll() is None:
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
             reader.join(5)
             state = counts(cli.json_last("info", "--workspace", killed, "--json")[0]) if (killed / "manifest.json").exists() else None
-            log(f"[{label}] kill -9 {delay:.2f} s into indexing: {'killed mid-job' if alive else 'too late, it had finished'}; "
-                f"workspace then: {state}")
+            log(f"[{label}] kill -9 at {progress[0]}/{progress[1]} documents: "
+                f"{'killed mid-job' if alive else 'too late, it had finished'}; workspace then: {state}")
             if alive:
                 landed.append(state)
             elif not landed:
-                shutil.rmtree(killed, ignore_errors=True)   # start again from nothing, with another timing
+                shutil.rmtree(killed, ignore_errors=True)   # start again from nothing, with another fraction
             else:
                 break                                        # the resumed run finished before the kill
             if len(landed) == 2:
