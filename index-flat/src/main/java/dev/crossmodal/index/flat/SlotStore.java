@@ -104,13 +104,16 @@ final class SlotStore {
     return version + 1;
   }
 
-  /** Stores {@code unit} (already normalised) under {@code id}, killing any older slot of it. */
-  void upsert(String id, float[] unit, int unitOffset) {
+  /**
+   * Stores {@code vector * scale} (a unit vector) under {@code id}, killing any older slot of it.
+   * Scaling here, straight into the chunk, spares a bulk add a normalised copy of all its vectors.
+   */
+  void upsert(String id, float[] vector, double scale) {
     int slot = count;
     ensureCapacity(slot + 1);
     int chunk = slot / chunkVectors;
     int offset = slot - chunk * chunkVectors;
-    System.arraycopy(unit, unitOffset, vectors[chunk], offset * dimension, dimension);
+    UnitVectors.scaleInto(vector, scale, vectors[chunk], offset * dimension);
     ids[chunk][offset] = id;
     deadAt[chunk][offset] = Snapshot.ALIVE;
     count++;

@@ -15,6 +15,22 @@ final class UnitVectors {
    */
   static void normalizeInto(
       float[] vector, int dimension, String what, float[] target, int offset) {
+    scaleInto(vector, inverseNorm(vector, dimension, what), target, offset);
+  }
+
+  /** Writes {@code vector[i] * scale} to {@code target} from {@code offset}. */
+  static void scaleInto(float[] vector, double scale, float[] target, int offset) {
+    for (int i = 0; i < vector.length; i++) {
+      target[offset + i] = (float) (vector[i] * scale);
+    }
+  }
+
+  /**
+   * Checks {@code vector} and returns the factor that scales it to unit length.
+   *
+   * @throws InvalidInputException as {@link #normalizeInto}
+   */
+  static double inverseNorm(float[] vector, int dimension, String what) {
     if (vector == null) {
       throw new InvalidInputException(what + " is null");
     }
@@ -35,10 +51,7 @@ final class UnitVectors {
     if (sumOfSquares == 0) {
       throw new InvalidInputException(what + " is all zeros and has no direction");
     }
-    double scale = 1.0 / Math.sqrt(sumOfSquares);
-    for (int i = 0; i < vector.length; i++) {
-      target[offset + i] = (float) (vector[i] * scale);
-    }
+    return 1.0 / Math.sqrt(sumOfSquares);
   }
 
   static float[] normalized(float[] vector, int dimension, String what) {
