@@ -351,15 +351,18 @@ public final class FlatIndex implements VectorIndex {
         return new FlatIndex(this, new SlotStore(dimension), false);
       }
       long start = System.nanoTime();
-      FlatIndexFile.Contents contents = FlatIndexFile.read(file, dimension);
-      SlotStore store;
-      try {
-        store = SlotStore.of(dimension, contents.ids(), contents.chunks());
-      } catch (IllegalArgumentException e) {
-        throw FlatIndexFile.damaged(file, "is corrupted: " + e.getMessage());
-      }
+      FlatIndexFile.Loaded<SlotStore> loaded =
+          FlatIndexFile.read(file, dimension, ids -> {
+            try {
+              return SlotStore.withIds(dimension, ids);
+            } catch (IllegalArgumentException e) {
+              throw FlatIndexFile.damaged(file, "is corrupted: " + e.getMessage());
+            }
+          });
+      SlotStore store = loaded.fromIds();
+      store.attachVectors(loaded.chunks());
       LOG.debug(
-          "Loaded {} vectors from {} in {} ms", contents.ids().length, file,
+          "Loaded {} vectors from {} in {} ms", store.live(), file,
           (System.nanoTime() - start) / 1_000_000);
       return new FlatIndex(this, store, true);
     }
