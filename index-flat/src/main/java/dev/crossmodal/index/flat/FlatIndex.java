@@ -77,7 +77,7 @@ public final class FlatIndex implements VectorIndex {
     return new Builder(dimension);
   }
 
-  /** The factory that workspaces use: file-backed indexes with default settings, named {@code flat}. */
+  /** The factory workspaces use: file-backed indexes with default settings, named {@code flat}. */
   public static VectorIndexFactory factory() {
     return new FlatIndexFactory(Runtime.getRuntime().availableProcessors());
   }
@@ -290,7 +290,8 @@ public final class FlatIndex implements VectorIndex {
     int pool = POOL_NUMBER.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     return runnable -> {
-      Thread t = new Thread(runnable, "crossmodal-flat-" + pool + "-search-" + thread.incrementAndGet());
+      String name = "crossmodal-flat-" + pool + "-search-" + thread.incrementAndGet();
+      Thread t = new Thread(runnable, name);
       t.setDaemon(true);
       return t;
     };

@@ -29,15 +29,18 @@ import java.util.zip.CRC32C;
  * of everything before it. Files are written to a temporary file in the same directory, forced to
  * disk and renamed over the old one, so a crash leaves either the old or the new index.
  *
- * <p>Reading goes through one large direct buffer with bulk copies into the index's float chunks,
- * which is what lets a 1M x 512 file (2 GB) load in about a second on an idle machine.
+ * <p>Reading parses the header and ids through one small direct buffer while a pool of threads
+ * reads the vectors with positional reads straight into the index's float chunks, each thread
+ * checksumming its own chunks; the parts' CRC32Cs are joined with {@link Crc32cCombine}. A 1M x
+ * 512 file (2 GB) loads in about 2 s on a busy two-core machine, most of it the kernel mapping
+ * fresh heap pages.
  */
 final class FlatIndexFile {
   static final byte[] MAGIC = "CMFLATIX".getBytes(StandardCharsets.US_ASCII);
   static final int VERSION = 1;
   static final int HEADER_BYTES = 24;
   static final int TRAILER_BYTES = 4;
-  /** Small enough to stay in L2 between the read, the checksum and the copy: measured 2x faster than 8 MB. */
+  /** Fits in L2 between the read, the checksum and the copy: measured twice as fast as 8 MB. */
   private static final int BUFFER_BYTES = 256 << 10;
 
   private FlatIndexFile() {}
@@ -178,8 +181,8 @@ final class FlatIndexFile {
     if (count < 0 || count > Integer.MAX_VALUE || count * (Integer.BYTES + vectorBytes) < 0
         || minimum > size) {
       throw damaged(
-          file, "is truncated or corrupted: its header announces " + count + " vectors of dimension "
-              + dimension + " but the file has only " + size + " bytes");
+          file, "is truncated or corrupted: its header announces " + count
+              + " vectors of dimension " + dimension + " but the file has only " + size + " bytes");
     }
     // The vectors fill the end of the file, so their reading can start before the ids are parsed.
     long vectorsStart = size - TRAILER_BYTES - count * vectorBytes;

@@ -160,7 +160,7 @@ final class SlotStore {
     return new Snapshot(dimension, chunkVectors, count, live, version, vectors, ids, deadAt);
   }
 
-  /** Whether dead slots take enough room (or versions have run far enough) to warrant compaction. */
+  /** Whether dead slots take enough room (or versions ran far enough) to warrant compaction. */
   boolean needsCompaction() {
     int dead = count - live;
     return (dead >= MIN_DEAD_FOR_COMPACTION && dead >= count / 4)
@@ -214,7 +214,7 @@ final class SlotStore {
   long memoryBytes() {
     long bytes = table.memoryBytes();
     for (int c = 0; c < vectors.length; c++) {
-      bytes += 16L + 4L * vectors[c].length + 16L + 4L * ids[c].length + 16L + 4L * deadAt[c].length;
+      bytes += 48L + 4L * ((long) vectors[c].length + ids[c].length + deadAt[c].length);
     }
     return bytes;
   }

@@ -44,7 +44,8 @@ final class UnitVectors {
     for (int i = 0; i < vector.length; i++) {
       float x = vector[i];
       if (!Float.isFinite(x)) {
-        throw new InvalidInputException(what + " has a non-finite value " + x + " at position " + i);
+        throw new InvalidInputException(
+            what + " has a non-finite value " + x + " at position " + i);
       }
       sumOfSquares += (double) x * x;
     }

@@ -17,7 +17,8 @@ class KernelSelectionTest {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelProbe.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), KernelProbe.class.getName()));
     Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
     process.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
