@@ -48,8 +48,12 @@ def main():
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    import faiss
-    import numpy as np
+    try:
+        import faiss
+        import numpy as np
+    except ImportError as e:
+        sys.exit(f"{e}: install Debian's FAISS with"
+                 " apt-get install -y python3-faiss libopenblas0-pthread, and run /usr/bin/python3")
 
     faiss.omp_set_num_threads(args.threads)
     rng = np.random.default_rng(args.seed)
