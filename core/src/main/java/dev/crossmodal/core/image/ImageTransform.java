@@ -2,12 +2,19 @@ package dev.crossmodal.core.image;
 
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Decodes an image and turns it into a model's input tensor, reproducing torchvision/PIL
  * pipelines sample for sample: resize of the short side with a Pillow-compatible filter, centre
  * crop with Python's rounding, conversion to RGB (before resizing, as VSE++ does, or after
  * cropping, as openai/CLIP does), scaling to [0, 1] and per-channel normalisation.
+ *
+ * <p>Until the conversion, images stay in their Pillow mode ({@link PilMode}), because that is
+ * what the reference pipelines resize: palette images by nearest neighbour, images with alpha
+ * premultiplied, 16-bit greyscale in 32-bit integers. A crop larger than the resized image is
+ * zero-padded as torchvision's {@code CenterCrop} pads. {@link #openAiClip(int, float[], float[])}
+ * and {@link #vsePlusPlus()} are the two published pipelines, ready made.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -225,7 +232,7 @@ public final class ImageTransform {
         throw new IllegalArgumentException("resize size must be positive, got " + size);
       }
       this.resizeShortSide = size;
-      this.filter = java.util.Objects.requireNonNull(resampleFilter, "resampleFilter");
+      this.filter = Objects.requireNonNull(resampleFilter, "resampleFilter");
       return this;
     }
 

@@ -33,6 +33,11 @@ public enum PilMode {
     this.channels = channels;
   }
 
+  /** The mode's name in Pillow ({@code "1"}, {@code "L"}, {@code "RGBA"}, ...). */
+  public String pillowName() {
+    return this == BILEVEL ? "1" : name();
+  }
+
   /** Samples per pixel in {@link DecodedImage#pixels()} or {@link DecodedImage#wide()}. */
   public int channels() {
     return channels;

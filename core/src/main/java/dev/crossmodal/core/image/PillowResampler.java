@@ -1,5 +1,7 @@
 package dev.crossmodal.core.image;
 
+import java.util.Arrays;
+
 /**
  * Pillow 9.4's {@code Image.resize}, reimplemented sample for sample: a separable convolution
  * (horizontal pass, then vertical) whose filter support widens by the scale factor when shrinking,
@@ -202,6 +204,10 @@ public final class PillowResampler {
       for (int y = 0; y < rows; y++) {
         int srcRow = (y + yFirst) * inRow;
         int dst = y * rowLen;
+        if (ch == 3) {
+          horizontalRgb(src, srcRow, hc, k, c0, c1, temp, dst);
+          continue;
+        }
         for (int xx = c0; xx < c1; xx++) {
           int kBase = xx * hc.stride;
           int n = hc.count[xx];
@@ -227,7 +233,7 @@ public final class PillowResampler {
       int[] k = vc.fixedPoint();
       int[] acc = new int[rowLen];
       for (int yy = r0; yy < r1; yy++) {
-        java.util.Arrays.fill(acc, HALF);
+        Arrays.fill(acc, HALF);
         int kBase = yy * vc.stride;
         int first = vc.start[yy] - yFirst;
         for (int t = 0, n = vc.count[yy]; t < n; t++) {
@@ -249,6 +255,28 @@ public final class PillowResampler {
       }
     }
     return out;
+  }
+
+  /** The horizontal pass for RGB rows, the hot path: three accumulators share each tap. */
+  private static void horizontalRgb(
+      byte[] src, int srcRow, Coefficients hc, int[] k, int c0, int c1, byte[] temp, int dst) {
+    for (int xx = c0; xx < c1; xx++) {
+      int kBase = xx * hc.stride;
+      int n = hc.count[xx];
+      int s = srcRow + hc.start[xx] * 3;
+      int r = HALF;
+      int g = HALF;
+      int b = HALF;
+      for (int t = 0; t < n; t++, s += 3) {
+        int w = k[kBase + t];
+        r += (src[s] & 0xff) * w;
+        g += (src[s + 1] & 0xff) * w;
+        b += (src[s + 2] & 0xff) * w;
+      }
+      temp[dst++] = clip8(r);
+      temp[dst++] = clip8(g);
+      temp[dst++] = clip8(b);
+    }
   }
 
   private static byte clip8(int ss) {

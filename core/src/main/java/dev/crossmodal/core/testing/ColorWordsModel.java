@@ -41,8 +41,28 @@ public final class ColorWordsModel implements CrossModalModel {
   /** One axis per colour, plus one for everything else, so that no vector is ever zero. */
   public static final int DIMENSION = COLORS.size() + 1;
 
-  private final Encoder text = new TextEncoder();
-  private final Encoder image = new ImageEncoder();
+  private final Encoder text = new TextEncoder(this);
+  private final Encoder image = new ImageEncoder(this);
+  private final long delayMillis;
+
+  public ColorWordsModel() {
+    this(0);
+  }
+
+  /** A model that spends {@code delayMillis} on every document, as a real model would. */
+  public ColorWordsModel(long delayMillis) {
+    this.delayMillis = delayMillis;
+  }
+
+  private void pause(int documents) {
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis * documents);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
 
   @Override
   public String id() {
@@ -102,7 +122,7 @@ public final class ColorWordsModel implements CrossModalModel {
     return v;
   }
 
-  private static final class TextEncoder implements Encoder {
+  private record TextEncoder(ColorWordsModel model) implements Encoder {
     @Override
     public Modality modality() {
       return Modality.TEXT;
@@ -115,6 +135,7 @@ public final class ColorWordsModel implements CrossModalModel {
 
     @Override
     public float[][] encode(List<Document> documents) {
+      model.pause(documents.size());
       float[][] out = new float[documents.size()][];
       for (int d = 0; d < out.length; d++) {
         String text = documents.get(d).text();
@@ -135,7 +156,7 @@ public final class ColorWordsModel implements CrossModalModel {
     }
   }
 
-  private static final class ImageEncoder implements Encoder {
+  private record ImageEncoder(ColorWordsModel model) implements Encoder {
     @Override
     public Modality modality() {
       return Modality.IMAGE;
@@ -148,6 +169,7 @@ public final class ColorWordsModel implements CrossModalModel {
 
     @Override
     public float[][] encode(List<Document> documents) {
+      model.pause(documents.size());
       float[][] out = new float[documents.size()][];
       for (int d = 0; d < out.length; d++) {
         out[d] = encodeOne(documents.get(d));

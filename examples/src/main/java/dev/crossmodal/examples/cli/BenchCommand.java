@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks: index search and encoder throughput.",
     subcommands = {
+      BenchIndexCommand.class,
       BenchEncodeCommand.class,
+      BenchServeCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

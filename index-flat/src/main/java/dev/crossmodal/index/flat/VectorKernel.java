@@ -1,0 +1,42 @@
+package dev.crossmodal.index.flat;
+
+/**
+ * The arithmetic of a flat index: inner products of float vectors, one query against many stored
+ * vectors or a block of queries against a block of stored vectors.
+ *
+ * <p>Stored vectors lie back to back in one {@code float[]}: vector {@code i} of dimension {@code
+ * dim} starts at {@code i * dim}. Every implementation computes each inner product in the same
+ * order of operations (fused multiply-adds in {@link #lanes()} interleaved partial sums, a fixed
+ * pairwise reduction, then the remaining components one by one), so all implementations with the
+ * same lane count return bit-identical scores and therefore identical top-k lists, ties included.
+ *
+ * <pre>{@code
+ * VectorKernel kernel = VectorKernels.get();
+ * float[] scores = new float[count];
+ * kernel.dotBlock(query, 1, vectors, 0, count, dim, scores);
+ * }</pre>
+ */
+public interface VectorKernel {
+
+  /** A short name for logs and benchmark output: {@code panama} or {@code scalar}. */
+  String name();
+
+  /** The number of interleaved partial sums, which fixes the order of operations. */
+  int lanes();
+
+  /** The inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}. */
+  float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+  /**
+   * Scores {@code queryCount} queries against {@code count} stored vectors in one pass over them.
+   *
+   * @param queries {@code queryCount} queries of dimension {@code dim}, back to back from index 0
+   * @param data stored vectors, back to back
+   * @param firstVector index in {@code data} (in vectors, not floats) of the first vector to score
+   * @param scores receives the score of query {@code q} and vector {@code firstVector + v} at
+   *     {@code q * count + v}
+   */
+  void dotBlock(
+      float[] queries, int queryCount, float[] data, int firstVector, int count, int dim,
+      float[] scores);
+}
