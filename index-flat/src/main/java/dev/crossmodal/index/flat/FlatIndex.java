@@ -5,6 +5,7 @@ import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.VectorNorms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,7 +131,7 @@ public final class FlatIndex implements VectorIndex {
   @Override
   public void upsert(String id, float[] vector) {
     checkId(id);
-    float[] unit = UnitVectors.normalized(vector, dimension, "vector for id '" + id + "'");
+    float[] unit = VectorNorms.checkedUnit("vector for id '" + id + "'", vector, dimension);
     synchronized (writeLock) {
       checkOpen();
       store.upsert(id, unit, 0);
@@ -150,8 +151,8 @@ public final class FlatIndex implements VectorIndex {
     for (int i = 0; i < vectors.length; i++) {
       String id = ids.get(i);
       checkId(id);
-      UnitVectors.normalizeInto(
-          vectors[i], dimension, "vector for id '" + id + "'", units, i * dimension);
+      VectorNorms.checkedUnitInto(
+          "vector for id '" + id + "'", vectors[i], dimension, units, i * dimension);
     }
     synchronized (writeLock) {
       checkOpen();
@@ -196,7 +197,7 @@ public final class FlatIndex implements VectorIndex {
   public List<SearchHit> search(float[] query, int k, IdFilter filter) {
     checkK(k);
     Objects.requireNonNull(filter, "filter");
-    float[] unit = UnitVectors.normalized(query, dimension, "query vector");
+    float[] unit = VectorNorms.checkedUnit("query vector", query, dimension);
     checkOpen();
     return searcher.search(current, unit, 1, k, filter).get(0);
   }
@@ -209,7 +210,7 @@ public final class FlatIndex implements VectorIndex {
     Objects.requireNonNull(filter, "filter");
     float[] units = new float[queries.length * dimension];
     for (int q = 0; q < queries.length; q++) {
-      UnitVectors.normalizeInto(queries[q], dimension, "query vector " + q, units, q * dimension);
+      VectorNorms.checkedUnitInto("query vector " + q, queries[q], dimension, units, q * dimension);
     }
     checkOpen();
     return searcher.search(current, units, queries.length, k, filter);
