@@ -61,6 +61,14 @@ public final class VectorNorms {
    */
   public static void checkedUnitInto(
       String what, float[] vector, int dimension, float[] target, int offset) {
+    scaleInto(vector, checkedInverseNorm(what, vector, dimension), target, offset);
+  }
+
+  /**
+   * Checks a vector as {@link #checkedUnit} does and returns the factor that scales it to unit
+   * length, for callers that copy it elsewhere later (an index that scales while it stores).
+   */
+  public static double checkedInverseNorm(String what, float[] vector, int dimension) {
     if (vector == null) {
       throw new InvalidInputException(what + " is null");
     }
@@ -80,7 +88,7 @@ public final class VectorNorms {
     if (sumOfSquares == 0) {
       throw new InvalidInputException(what + " is all zeros and has no direction");
     }
-    scaleInto(vector, 1.0 / Math.sqrt(sumOfSquares), target, offset);
+    return 1.0 / Math.sqrt(sumOfSquares);
   }
 
   // Squares summed in double cannot overflow for finite floats and lose no precision that would
@@ -93,7 +101,8 @@ public final class VectorNorms {
     return sum;
   }
 
-  private static void scaleInto(float[] vector, double scale, float[] target, int offset) {
+  /** Writes {@code vector[i] * scale}, rounded once to float, to {@code target} from {@code offset}. */
+  public static void scaleInto(float[] vector, double scale, float[] target, int offset) {
     for (int i = 0; i < vector.length; i++) {
       target[offset + i] = (float) (vector[i] * scale);
     }

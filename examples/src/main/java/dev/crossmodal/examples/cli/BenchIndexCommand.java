@@ -1,6 +1,7 @@
 package dev.crossmodal.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.index.flat.FlatIndex;
 import dev.crossmodal.index.flat.VectorKernels;
 import java.lang.management.ManagementFactory;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code crossmodal bench index}: builds a {@link FlatIndex} of random unit vectors and times single
- * and batched top-k queries, the same way {@code tools/bench_faiss.py} times FAISS.
+ * {@code crossmodal bench index}: builds a {@link FlatIndex} of random unit vectors and times
+ * single and batched top-k queries, the same way {@code tools/bench_faiss.py} times FAISS.
  *
  * <pre>
  * ./crossmodal bench index --vectors 1000000 --dim 512 --queries 32 --top-k 10 --threads 2 --json
@@ -119,7 +120,7 @@ public final class BenchIndexCommand implements Callable<Integer> {
         for (float[] query : warmupQueries) {
           index.search(query, topK);
         }
-        index.search(warmupQueries, topK, dev.crossmodal.core.IdFilter.ALL);
+        index.search(warmupQueries, topK, IdFilter.ALL);
       }
       System.err.printf("Timing %d single queries and one batch of %d...%n", queries, queries);
       double[] singleMs = new double[queries];
@@ -129,7 +130,7 @@ public final class BenchIndexCommand implements Callable<Integer> {
         singleMs[q] = (System.nanoTime() - start) / 1e6;
       }
       long batchStart = System.nanoTime();
-      index.search(timedQueries, topK, dev.crossmodal.core.IdFilter.ALL);
+      index.search(timedQueries, topK, IdFilter.ALL);
       double batchMs = (System.nanoTime() - batchStart) / 1e6;
 
       result.put("vectors", vectors);
