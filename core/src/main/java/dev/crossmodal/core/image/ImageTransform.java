@@ -2,12 +2,19 @@ package dev.crossmodal.core.image;
 
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
+import java.util.Objects;
 
 /**
  * Decodes an image and turns it into a model's input tensor, reproducing torchvision/PIL
  * pipelines sample for sample: resize of the short side with a Pillow-compatible filter, centre
  * crop with Python's rounding, conversion to RGB (before resizing, as VSE++ does, or after
  * cropping, as openai/CLIP does), scaling to [0, 1] and per-channel normalisation.
+ *
+ * <p>Until the conversion, images stay in their Pillow mode ({@link PilMode}), because that is
+ * what the reference pipelines resize: palette images by nearest neighbour, images with alpha
+ * premultiplied, 16-bit greyscale in 32-bit integers. A crop larger than the resized image is
+ * zero-padded as torchvision's {@code CenterCrop} pads. {@link #openAiClip(int, float[], float[])}
+ * and {@link #vsePlusPlus()} are the two published pipelines, ready made.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -33,6 +40,8 @@ public final class ImageTransform {
   private final float[] mean;
   private final float[] std;
   private final long maxPixels;
+  private final float[][] normalized;
+  private final ImageDecoder decoder;
 
   private ImageTransform(Builder b) {
     this.resizeShortSide = b.resizeShortSide;
@@ -42,6 +51,75 @@ public final class ImageTransform {
     this.mean = b.mean.clone();
     this.std = b.std.clone();
     this.maxPixels = b.maxPixels;
+    this.decoder = new ImageDecoder(maxPixels);
+    // The same float32 operations as ToTensor's div(255) and Normalize's sub_(mean).div_(std),
+    // tabulated once per channel and grey level.
+    this.normalized = new float[3][256];
+    for (int c = 0; c < 3; c++) {
+      for (int v = 0; v < 256; v++) {
+        normalized[c][v] = ((float) v / 255f - mean[c]) / std[c];
+      }
+    }
+  }
+
+  /** openai/CLIP's mean, as its {@code _transform} normalises. */
+  public static float[] openAiClipMean() {
+    return new float[] {0.48145466f, 0.4578275f, 0.40821073f};
+  }
+
+  /** openai/CLIP's standard deviation. */
+  public static float[] openAiClipStd() {
+    return new float[] {0.26862954f, 0.26130258f, 0.27577711f};
+  }
+
+  /** ImageNet's mean, as torchvision's ImageNet models and VSE++ normalise. */
+  public static float[] imageNetMean() {
+    return new float[] {0.485f, 0.456f, 0.406f};
+  }
+
+  /** ImageNet's standard deviation. */
+  public static float[] imageNetStd() {
+    return new float[] {0.229f, 0.224f, 0.225f};
+  }
+
+  /**
+   * openai/CLIP's {@code _transform(size)}: bicubic resize of the short side to {@code size} in
+   * the image's own mode, centre crop, conversion to RGB, normalisation.
+   *
+   * <pre>{@code
+   * ImageTransform clip = ImageTransform.openAiClip(224, ImageTransform.openAiClipMean(),
+   *     ImageTransform.openAiClipStd());
+   * }</pre>
+   */
+  public static ImageTransform openAiClip(int size, float[] mean, float[] std) {
+    return builder()
+        .resizeShortSide(size, ResampleFilter.BICUBIC)
+        .centerCrop(size)
+        .convertToRgbFirst(false)
+        .normalize(mean, std)
+        .build();
+  }
+
+  /** {@link #openAiClip(int, float[], float[])} at 224 pixels with CLIP's own statistics. */
+  public static ImageTransform openAiClip() {
+    return openAiClip(224, openAiClipMean(), openAiClipStd());
+  }
+
+  /**
+   * VSE++'s test transform: conversion to RGB, bilinear resize of the short side to 256, centre
+   * crop of 224, ImageNet normalisation.
+   *
+   * <pre>{@code
+   * PixelTensor input = ImageTransform.vsePlusPlus().apply(ImageSource.of(path));
+   * }</pre>
+   */
+  public static ImageTransform vsePlusPlus() {
+    return builder()
+        .convertToRgbFirst(true)
+        .resizeShortSide(256, ResampleFilter.BILINEAR)
+        .centerCrop(224)
+        .normalize(imageNetMean(), imageNetStd())
+        .build();
   }
 
   public static Builder builder() {
@@ -55,7 +133,57 @@ public final class ImageTransform {
    *     large
    */
   public PixelTensor apply(ImageSource source) {
-    throw new UnsupportedOperationException("image pipeline not implemented yet");
+    return apply(decoder.decode(source));
+  }
+
+  /** Transforms an already decoded image. */
+  public PixelTensor apply(DecodedImage image) {
+    byte[] rgb = cropRgb(image);
+    int plane = cropSize * cropSize;
+    float[] data = new float[3 * plane];
+    for (int c = 0; c < 3; c++) {
+      float[] lut = normalized[c];
+      int o = c * plane;
+      for (int i = c, p = 0; p < plane; i += 3, p++) {
+        data[o + p] = lut[rgb[i] & 0xff];
+      }
+    }
+    return new PixelTensor(data, 3, cropSize, cropSize);
+  }
+
+  /**
+   * The interleaved 8-bit RGB crop that {@code ToTensor} would see: every step of the pipeline
+   * but the scaling and normalisation.
+   */
+  byte[] cropRgb(DecodedImage decoded) {
+    DecodedImage image = convertToRgbFirst ? RgbConversion.convert(decoded) : decoded;
+    int w = image.width();
+    int h = image.height();
+    int newW;
+    int newH;
+    // torchvision 0.14: the long side is int(size * long / short), in double precision.
+    if (w <= h) {
+      newW = resizeShortSide;
+      newH = (int) ((double) ((long) resizeShortSide * h) / w);
+    } else {
+      newH = resizeShortSide;
+      newW = (int) ((double) ((long) resizeShortSide * w) / h);
+    }
+    DecodedImage cropped =
+        PillowResampler.resizeAndCrop(
+            image, newW, newH, filter, cropOffset(newW), cropOffset(newH), cropSize, cropSize);
+    return RgbConversion.toRgb(cropped);
+  }
+
+  /**
+   * torchvision's {@code center_crop}: Python's round-half-even of the centred offset, or, when
+   * the image is smaller than the crop, zero padding split with the smaller half first.
+   */
+  private int cropOffset(int size) {
+    if (cropSize > size) {
+      return -((cropSize - size) / 2);
+    }
+    return (int) Math.rint((size - cropSize) / 2.0);
   }
 
   public int resizeShortSide() {
@@ -104,7 +232,7 @@ public final class ImageTransform {
         throw new IllegalArgumentException("resize size must be positive, got " + size);
       }
       this.resizeShortSide = size;
-      this.filter = resampleFilter;
+      this.filter = Objects.requireNonNull(resampleFilter, "resampleFilter");
       return this;
     }
 
@@ -138,6 +266,9 @@ public final class ImageTransform {
 
     /** Largest accepted width x height; larger images are refused before decoding. */
     public Builder maxPixels(long pixels) {
+      if (pixels <= 0) {
+        throw new IllegalArgumentException("maxPixels must be positive, got " + pixels);
+      }
       this.maxPixels = pixels;
       return this;
     }

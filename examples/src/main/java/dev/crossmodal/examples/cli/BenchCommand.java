@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: index search and encoder throughput.",
     subcommands = {
       BenchIndexCommand.class,
+      BenchEncodeCommand.class,
+      BenchServeCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.VectorNorms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class FlatIndex implements VectorIndex {
   public void upsert(String id, float[] vector) {
     checkId(id);
     // The caller may change its array once this returns, not before: it is copied under the lock.
-    double scale = UnitVectors.inverseNorm(vector, dimension, "vector for id '" + id + "'");
+    double scale = VectorNorms.checkedInverseNorm("vector for id '" + id + "'", vector, dimension);
     synchronized (writeLock) {
       checkOpen();
       store.upsert(id, vector, scale);
@@ -153,7 +154,7 @@ public final class FlatIndex implements VectorIndex {
     for (int i = 0; i < vectors.length; i++) {
       String id = ids.get(i);
       checkId(id);
-      scales[i] = UnitVectors.inverseNorm(vectors[i], dimension, "vector for id '" + id + "'");
+      scales[i] = VectorNorms.checkedInverseNorm("vector for id '" + id + "'", vectors[i], dimension);
     }
     synchronized (writeLock) {
       checkOpen();
@@ -198,7 +199,7 @@ public final class FlatIndex implements VectorIndex {
   public List<SearchHit> search(float[] query, int k, IdFilter filter) {
     checkK(k);
     Objects.requireNonNull(filter, "filter");
-    float[] unit = UnitVectors.normalized(query, dimension, "query vector");
+    float[] unit = VectorNorms.checkedUnit("query vector", query, dimension);
     checkOpen();
     return searcher.search(current, unit, 1, k, filter).get(0);
   }
@@ -211,7 +212,7 @@ public final class FlatIndex implements VectorIndex {
     Objects.requireNonNull(filter, "filter");
     float[] units = new float[queries.length * dimension];
     for (int q = 0; q < queries.length; q++) {
-      UnitVectors.normalizeInto(queries[q], dimension, "query vector " + q, units, q * dimension);
+      VectorNorms.checkedUnitInto("query vector " + q, queries[q], dimension, units, q * dimension);
     }
     checkOpen();
     return searcher.search(current, units, queries.length, k, filter);

@@ -126,7 +126,7 @@ final class SlotStore {
     ensureCapacity(slot + 1);
     int chunk = slot / chunkVectors;
     int offset = slot - chunk * chunkVectors;
-    UnitVectors.scaleInto(vector, scale, vectors[chunk], offset * dimension);
+    dev.crossmodal.core.VectorNorms.scaleInto(vector, scale, vectors[chunk], offset * dimension);
     ids[chunk][offset] = id;
     deadAt[chunk][offset] = Snapshot.ALIVE;
     count++;

@@ -1,0 +1,250 @@
+package dev.crossmodal.core.pipeline;
+
+import dev.crossmodal.core.CrossModalModel;
+import dev.crossmodal.core.Document;
+import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.ProgressListener;
+import dev.crossmodal.core.ProgressTracker;
+import dev.crossmodal.core.dataset.Dataset;
+import dev.crossmodal.core.dataset.DatasetEntry;
+import dev.crossmodal.core.dataset.SkippedItem;
+import dev.crossmodal.core.workspace.Workspace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills a workspace: reads documents, batches them, encodes each modality with its encoder,
+ * adds the vectors to that modality's index and the documents to the store, reporting progress
+ * and skipping bad items.
+ *
+ * <p>Indexing is idempotent and resumable: documents whose id is already stored are not encoded
+ * again, and the workspace is committed at checkpoints, so a re-run after a crash (even {@code kill
+ * -9}) only adds what is missing. {@link #cancel()} (from another thread, such as a shutdown hook)
+ * stops after the current batch and commits what was done.
+ *
+ * <pre>{@code
+ * Indexer indexer = Indexer.builder(workspace, model).batchSize(32).progress(System.err::println).build();
+ * IndexReport report = indexer.index(Flickr8kDataset.kaggle(dir), 1000);
+ * }</pre>
+ */
+public final class Indexer {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+  /**
+   * Texts go to their encoder this many batches at a time: an encoder that trims padding (CLIP on
+   * ONNX) groups a larger set by length far better, and still runs the model in its own batches.
+   */
+  static final int TEXT_BATCH_FACTOR = 8;
+
+  private final Workspace workspace;
+  private final CrossModalModel model;
+  private final int batchSize;
+  private final int textBatchSize;
+  private final int prepareThreads;
+  private final Duration checkpointInterval;
+  private final ProgressListener progress;
+  private volatile boolean cancelled;
+
+  private Indexer(Builder b) {
+    this.workspace = b.workspace;
+    this.model = b.model;
+    this.batchSize = b.batchSize;
+    this.textBatchSize = b.textBatchSize > 0 ? b.textBatchSize : TEXT_BATCH_FACTOR * b.batchSize;
+    this.prepareThreads = b.prepareThreads;
+    this.checkpointInterval = b.checkpointInterval;
+    this.progress = b.progress;
+    workspace.requireModel(model);
+  }
+
+  public static Builder builder(Workspace workspace, CrossModalModel model) {
+    return new Builder(workspace, model);
+  }
+
+  /** Asks a running {@link #index} call to stop after its current batch and commit. */
+  public void cancel() {
+    cancelled = true;
+  }
+
+  /**
+   * Indexes the first {@code limit} images of a dataset (all if {@code limit < 0}) and their
+   * captions.
+   */
+  public IndexReport index(Dataset dataset, long limit) {
+    List<Document> documents = new ArrayList<>();
+    List<SkippedItem> problems = new ArrayList<>();
+    ProgressTracker reading = new ProgressTracker("reading " + dataset.name(), -1, progress);
+    try (Stream<DatasetEntry> entries = dataset.entries()) {
+      long images = 0;
+      Iterator<DatasetEntry> it = entries.iterator();
+      while (it.hasNext() && (limit < 0 || images < limit) && !cancelled) {
+        DatasetEntry entry = it.next();
+        problems.addAll(entry.problems());
+        if (entry.hasImage()) {
+          documents.add(entry.image());
+          images++;
+        }
+        documents.addAll(entry.captions());
+        reading.advance(1);
+      }
+    }
+    reading.finish();
+    return index(documents, problems);
+  }
+
+  /** Indexes documents of any modality the model can encode. */
+  public IndexReport index(List<Document> documents) {
+    return index(documents, List.of());
+  }
+
+  private IndexReport index(List<Document> documents, List<SkippedItem> earlierProblems) {
+    long start = System.nanoTime();
+    List<SkippedItem> skipped = new ArrayList<>(earlierProblems);
+    Map<Modality, List<Document>> todo = new LinkedHashMap<>();
+    long alreadyPresent = 0;
+    Set<String> seen = new HashSet<>();
+    for (Document document : documents) {
+      if (!seen.add(document.id()) || workspace.documents().contains(document.id())) {
+        alreadyPresent++;
+        continue;
+      }
+      if (!model.modalities().contains(document.modality())
+          || workspace.findIndex(document.modality()).isEmpty()) {
+        skipped.add(
+            new SkippedItem(document.describe(), "no encoder or index for modality " + document.modality()));
+        continue;
+      }
+      todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
+    }
+    long total = todo.values().stream().mapToLong(List::size).sum();
+    LOG.info(
+        "indexing {} documents ({} already in the workspace, {} skipped so far)",
+        total, alreadyPresent, skipped.size());
+
+    Map<Modality, Long> indexed = new LinkedHashMap<>();
+    ProgressTracker tracker = new ProgressTracker("indexing", total, progress);
+    boolean interrupted = false;
+    long[] lastCheckpoint = {System.nanoTime()};
+    try (EncodingPipeline images =
+            EncodingPipeline.builder().batchSize(batchSize).prepareThreads(prepareThreads).build();
+        EncodingPipeline texts =
+            EncodingPipeline.builder().batchSize(textBatchSize).prepareThreads(prepareThreads).build()) {
+      for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
+        Modality modality = group.getKey();
+        EncodingPipeline pipeline = modality.contentKind() == Modality.ContentKind.TEXT ? texts : images;
+        var index = workspace.index(modality);
+        Iterator<Document> input = cancellable(group.getValue().iterator());
+        pipeline.run(
+            model.encoder(modality),
+            input,
+            (docs, vectors, bad) -> {
+              index.upsertAll(docs.stream().map(Document::id).toList(), vectors);
+              workspace.documents().putAll(docs);
+              indexed.merge(modality, (long) docs.size(), Long::sum);
+              skipped.addAll(bad);
+              bad.forEach(s -> LOG.warn("skipped {}: {}", s.item(), s.reason()));
+              tracker.advance(docs.size() + bad.size());
+              if (System.nanoTime() - lastCheckpoint[0] >= checkpointInterval.toNanos()) {
+                workspace.commit();
+                lastCheckpoint[0] = System.nanoTime();
+              }
+            });
+        if (cancelled) {
+          break;
+        }
+      }
+    } catch (CancellationException e) {
+      interrupted = true;
+    }
+    interrupted |= cancelled;
+    workspace.commit();
+    tracker.finish();
+    if (interrupted) {
+      LOG.warn("indexing interrupted; what was done is saved: run the same command again to finish");
+    }
+    return new IndexReport(
+        indexed, alreadyPresent, skipped, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  /** Ends the iteration early once {@link #cancel()} is called. */
+  private Iterator<Document> cancellable(Iterator<Document> it) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !cancelled && it.hasNext();
+      }
+
+      @Override
+      public Document next() {
+        return it.next();
+      }
+    };
+  }
+
+  /** Configures an {@link Indexer}. */
+  public static final class Builder {
+    private final Workspace workspace;
+    private final CrossModalModel model;
+    private int batchSize = 32;
+    private int textBatchSize;
+    private int prepareThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private Duration checkpointInterval = Duration.ofSeconds(30);
+    private ProgressListener progress = ProgressListener.NONE;
+
+    private Builder(Workspace workspace, CrossModalModel model) {
+      this.workspace = workspace;
+      this.model = model;
+    }
+
+    /** Documents per model call; default 32. */
+    public Builder batchSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /**
+     * Texts handed to the text encoder at once; default {@code 8 x batchSize}, so that encoders
+     * can group captions by length.
+     */
+    public Builder textBatchSize(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("text batch size must be at least 1, got " + size);
+      }
+      this.textBatchSize = size;
+      return this;
+    }
+
+    /** Threads that decode images and tokenise text ahead of the model. */
+    public Builder prepareThreads(int threads) {
+      this.prepareThreads = threads;
+      return this;
+    }
+
+    /** How often work in progress is committed; default 30 s. */
+    public Builder checkpointInterval(Duration interval) {
+      this.checkpointInterval = interval;
+      return this;
+    }
+
+    public Builder progress(ProgressListener listener) {
+      this.progress = listener;
+      return this;
+    }
+
+    public Indexer build() {
+      return new Indexer(this);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.crossmodal.core.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.crossmodal.core.Document;
+import dev.crossmodal.core.ImageSource;
+import dev.crossmodal.core.Modality;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns documents into JSON and back, for the document store. */
+final class DocumentCodec {
+  private final ObjectMapper mapper;
+
+  DocumentCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  ObjectNode toJson(Document document) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", document.id());
+    node.put("modality", document.modality().name());
+    node.put("kind", document.modality().contentKind().name().toLowerCase(java.util.Locale.ROOT));
+    if (document.modality().contentKind() == Modality.ContentKind.TEXT) {
+      node.put("text", document.text());
+    } else {
+      ObjectNode image = node.putObject("image");
+      switch (document.image()) {
+        case ImageSource.FileImage f -> image.put("path", f.path().toAbsolutePath().normalize().toString());
+        case ImageSource.UriImage u -> image.put("uri", u.uri().toString());
+        case ImageSource.BytesImage b ->
+            image.put("name", b.name()).put("bytes", Base64.getEncoder().encodeToString(b.bytes()));
+      }
+    }
+    if (!document.tags().isEmpty()) {
+      ObjectNode tags = node.putObject("tags");
+      document.tags().forEach(tags::put);
+    }
+    return node;
+  }
+
+  Document fromJson(JsonNode node) {
+    String id = node.path("id").asText(null);
+    String kind = node.path("kind").asText("");
+    Modality modality =
+        Modality.of(
+            node.path("modality").asText(), Modality.ContentKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+    Document document;
+    if (modality.contentKind() == Modality.ContentKind.TEXT) {
+      document = Document.text(id, modality, node.path("text").asText());
+    } else {
+      JsonNode image = node.path("image");
+      ImageSource source;
+      if (image.has("path")) {
+        source = ImageSource.of(Path.of(image.get("path").asText()));
+      } else if (image.has("uri")) {
+        source = ImageSource.of(URI.create(image.get("uri").asText()));
+      } else {
+        source =
+            ImageSource.of(
+                image.path("name").asText("image"),
+                Base64.getDecoder().decode(image.path("bytes").asText()));
+      }
+      document = Document.image(id, modality, source);
+    }
+    JsonNode tags = node.path("tags");
+    if (tags.isObject()) {
+      Map<String, String> map = new LinkedHashMap<>();
+      tags.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+      document = document.withTags(map);
+    }
+    return document;
+  }
+}

@@ -1,0 +1,293 @@
+package dev.crossmodal.core.workspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.core.Document;
+import dev.crossmodal.core.DocumentStore;
+import dev.crossmodal.core.InvalidWorkspaceException;
+import dev.crossmodal.core.Modality;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link DocumentStore} kept in memory and made durable as an append-only log of checksummed
+ * records.
+ *
+ * <p>File format ({@code documents.log}): the 8 ASCII bytes {@code CMDOCLOG}, a big-endian int
+ * format version (1), then records of {@code [int length][int crc32c][byte op][length bytes]},
+ * where op 1 puts a document (UTF-8 JSON) and op 2 deletes one (UTF-8 id), and the CRC covers the
+ * op byte and the payload.
+ *
+ * <p>Changes reach the file only at {@link #commit()}, so a workspace can make its indexes
+ * durable first and its documents second: a document in the log always has its vector. A crash
+ * during a commit leaves a torn last record, which the next open drops; a bad record anywhere else
+ * means damage, and the store refuses to open.
+ *
+ * <pre>{@code
+ * try (LogDocumentStore store = LogDocumentStore.open(dir.resolve("documents.log"))) {
+ *   store.putAll(List.of(doc));
+ *   store.commit();
+ * }
+ * }</pre>
+ */
+public final class LogDocumentStore implements DocumentStore {
+  private static final Logger LOG = LoggerFactory.getLogger(LogDocumentStore.class);
+  private static final byte[] MAGIC = "CMDOCLOG".getBytes(StandardCharsets.US_ASCII);
+  private static final int VERSION = 1;
+  private static final int HEADER_BYTES = MAGIC.length + 4;
+  private static final byte OP_PUT = 1;
+  private static final byte OP_DELETE = 2;
+  private static final int MAX_RECORD_BYTES = 64 << 20;
+
+  private final Path file;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final DocumentCodec codec = new DocumentCodec(mapper);
+  private final Map<String, Document> documents = new LinkedHashMap<>();
+  private final Map<Modality, Long> counts = new HashMap<>();
+  private final List<byte[]> pending = new ArrayList<>();
+  private long records;
+
+  private LogDocumentStore(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * Opens the log at {@code file}, creating it if absent.
+   *
+   * @throws InvalidWorkspaceException if the file is not a document log, of an unknown version, or
+   *     damaged before its last record
+   */
+  public static LogDocumentStore open(Path file) {
+    LogDocumentStore store = new LogDocumentStore(file);
+    try {
+      if (Files.exists(file)) {
+        store.load();
+      } else {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).putInt(VERSION);
+        AtomicFiles.write(file, header.array());
+      }
+    } catch (IOException e) {
+      throw new InvalidWorkspaceException("cannot read document store " + file + ": " + e.getMessage(), e);
+    }
+    return store;
+  }
+
+  private void load() throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    if (bytes.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+      throw new InvalidWorkspaceException(
+          file + " is not a crossmodal document store (bad magic number); the workspace is damaged:"
+              + " re-index into a new workspace");
+    }
+    buf.position(MAGIC.length);
+    int version = buf.getInt();
+    if (version != VERSION) {
+      throw new InvalidWorkspaceException(
+          file + " has document store format version " + version + ", this library reads "
+              + VERSION + ": use a matching crossmodal version or re-index");
+    }
+    long goodEnd = HEADER_BYTES;
+    while (buf.remaining() > 0) {
+      long start = buf.position();
+      if (buf.remaining() < 9) {
+        break; // torn header of the last record
+      }
+      int length = buf.getInt();
+      int crc = buf.getInt();
+      if (length < 0 || length > MAX_RECORD_BYTES || buf.remaining() < length + 1) {
+        if (length >= 0 && length <= MAX_RECORD_BYTES) {
+          break; // the last record was cut short by a crash
+        }
+        throw damaged(start, "impossible record length " + length);
+      }
+      byte op = buf.get();
+      byte[] payload = new byte[length];
+      buf.get(payload);
+      if (crc(op, payload) != crc) {
+        if (buf.remaining() == 0) {
+          break; // last record partly written
+        }
+        throw damaged(start, "checksum mismatch");
+      }
+      apply(op, payload, start);
+      records++;
+      goodEnd = buf.position();
+    }
+    if (goodEnd < bytes.length) {
+      LOG.warn(
+          "{}: dropping {} bytes of an incomplete last record (interrupted write)",
+          file,
+          bytes.length - goodEnd);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(goodEnd);
+        channel.force(true);
+      }
+    }
+  }
+
+  private InvalidWorkspaceException damaged(long offset, String what) {
+    return new InvalidWorkspaceException(
+        file + " is damaged at byte " + offset + " (" + what + "); re-index into a new workspace");
+  }
+
+  private void apply(byte op, byte[] payload, long offset) throws IOException {
+    switch (op) {
+      case OP_PUT -> putInMemory(codec.fromJson(mapper.readTree(payload)));
+      case OP_DELETE -> deleteInMemory(new String(payload, StandardCharsets.UTF_8));
+      default -> throw damaged(offset, "unknown record type " + op);
+    }
+  }
+
+  private static int crc(byte op, byte[] payload) {
+    CRC32C crc = new CRC32C();
+    crc.update(op);
+    crc.update(payload);
+    return (int) crc.getValue();
+  }
+
+  private static byte[] record(byte op, byte[] payload) {
+    ByteBuffer buf = ByteBuffer.allocate(9 + payload.length);
+    buf.putInt(payload.length).putInt(crc(op, payload)).put(op).put(payload);
+    return buf.array();
+  }
+
+  private void putInMemory(Document document) {
+    Document previous = documents.put(document.id(), document);
+    if (previous != null) {
+      counts.merge(previous.modality(), -1L, Long::sum);
+    }
+    counts.merge(document.modality(), 1L, Long::sum);
+  }
+
+  private boolean deleteInMemory(String id) {
+    Document previous = documents.remove(id);
+    if (previous != null) {
+      counts.merge(previous.modality(), -1L, Long::sum);
+    }
+    return previous != null;
+  }
+
+  @Override
+  public synchronized void putAll(Collection<Document> batch) {
+    for (Document document : batch) {
+      try {
+        pending.add(record(OP_PUT, mapper.writeValueAsBytes(codec.toJson(document))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      putInMemory(document);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Document> get(String id) {
+    return Optional.ofNullable(documents.get(id));
+  }
+
+  @Override
+  public synchronized boolean contains(String id) {
+    return documents.containsKey(id);
+  }
+
+  @Override
+  public synchronized boolean delete(String id) {
+    boolean existed = deleteInMemory(id);
+    if (existed) {
+      pending.add(record(OP_DELETE, id.getBytes(StandardCharsets.UTF_8)));
+    }
+    return existed;
+  }
+
+  @Override
+  public synchronized long count(Modality modality) {
+    return counts.getOrDefault(modality, 0L);
+  }
+
+  @Override
+  public void forEach(Consumer<Document> action) {
+    List<Document> snapshot;
+    synchronized (this) {
+      snapshot = List.copyOf(documents.values());
+    }
+    snapshot.forEach(action);
+  }
+
+  /** The number of live documents. */
+  public synchronized int size() {
+    return documents.size();
+  }
+
+  @Override
+  public synchronized void commit() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      if (records + pending.size() > 2L * documents.size() + 1024) {
+        rewrite();
+      } else {
+        append();
+      }
+      records += pending.size();
+      pending.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write document store " + file, e);
+    }
+  }
+
+  private void append() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (byte[] rec : pending) {
+      bytes.write(rec);
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      channel.force(true);
+    }
+  }
+
+  /** Replaces the log with one record per live document, dropping superseded ones. */
+  private void rewrite() throws IOException {
+    AtomicFiles.write(
+        file,
+        out -> {
+          DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+          data.write(MAGIC);
+          data.writeInt(VERSION);
+          for (Document document : documents.values()) {
+            data.write(record(OP_PUT, mapper.writeValueAsBytes(codec.toJson(document))));
+          }
+          data.flush();
+        });
+    records = documents.size() - pending.size();
+  }
+
+  @Override
+  public synchronized void close() {
+    // Uncommitted changes are dropped on purpose: the caller decides what is durable.
+    pending.clear();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.crossmodal.core.pipeline;
+
+import dev.crossmodal.core.IdFilter;
+import dev.crossmodal.core.InvalidWorkspaceException;
+import dev.crossmodal.core.SearchHit;
+import dev.crossmodal.core.VectorIndex;
+import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.memory.InMemoryVectorIndex;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A minimal file-backed index for core's own tests, so that workspace persistence can be tested
+ * without the index-flat module: the in-memory index, saved as a plain list at commit.
+ */
+public final class InMemoryFileIndex implements VectorIndex {
+  private final Path file;
+  private final InMemoryVectorIndex delegate;
+
+  private InMemoryFileIndex(Path file, int dimension) {
+    this.file = file;
+    this.delegate = new InMemoryVectorIndex(dimension);
+  }
+
+  public static VectorIndexFactory factory() {
+    return new VectorIndexFactory() {
+      @Override
+      public String name() {
+        return "test-file";
+      }
+
+      @Override
+      public VectorIndex openOrCreate(Path path, int dimension) {
+        InMemoryFileIndex index = new InMemoryFileIndex(path, dimension);
+        if (Files.exists(path)) {
+          try (DataInputStream in = new DataInputStream(Files.newInputStream(path))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+              String id = in.readUTF();
+              float[] v = new float[dimension];
+              for (int d = 0; d < dimension; d++) {
+                v[d] = in.readFloat();
+              }
+              index.delegate.upsert(id, v);
+            }
+          } catch (IOException e) {
+            throw new InvalidWorkspaceException("cannot read " + path, e);
+          }
+        }
+        return index;
+      }
+    };
+  }
+
+  @Override
+  public int dimension() {
+    return delegate.dimension();
+  }
+
+  @Override
+  public long size() {
+    return delegate.size();
+  }
+
+  @Override
+  public void upsert(String id, float[] vector) {
+    delegate.upsert(id, vector);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return delegate.delete(id);
+  }
+
+  @Override
+  public boolean contains(String id) {
+    return delegate.contains(id);
+  }
+
+  @Override
+  public List<SearchHit> search(float[] query, int k, IdFilter filter) {
+    return delegate.search(query, k, filter);
+  }
+
+  @Override
+  public List<String> ids() {
+    return delegate.ids();
+  }
+
+  @Override
+  public void commit() {
+    try {
+      dev.crossmodal.core.workspace.AtomicFiles.write(
+          file,
+          out -> {
+            DataOutputStream data = new DataOutputStream(out);
+            List<String> ids = delegate.ids();
+            data.writeInt(ids.size());
+            for (String id : ids) {
+              data.writeUTF(id);
+              float[] v = delegate.vector(id).orElseThrow();
+              for (float x : v) {
+                data.writeFloat(x);
+              }
+            }
+            data.flush();
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,99 @@
+package dev.crossmodal.clip;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import dev.crossmodal.core.InvalidModelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One ONNX file on DJL's ONNX Runtime engine, run with named inputs and read by output name.
+ * ONNX Runtime sessions may be run from several threads at once, so this class is thread-safe.
+ */
+final class OnnxSession implements AutoCloseable {
+  static final String ENGINE = "OnnxRuntime";
+
+  private final Path file;
+  private final Model model;
+  private final List<String> inputNames;
+
+  OnnxSession(Path file, Device device, int threads) {
+    this.file = file;
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidModelException("ONNX model file " + file + " is missing");
+    }
+    startEngine();
+    String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
+    Model m = Model.newInstance(name, device, ENGINE);
+    try {
+      // DJL only applies intraOpNumThreads when interOpNumThreads is given too.
+      Map<String, String> options =
+          threads > 0
+              ? Map.of("interOpNumThreads", "1", "intraOpNumThreads", Integer.toString(threads))
+              : Map.of();
+      m.load(file, null, options);
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      m.close();
+      throw new InvalidModelException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
+    }
+    this.model = m;
+    List<String> names = new ArrayList<>();
+    model.getBlock().describeInput().keys().forEach(names::add);
+    this.inputNames = List.copyOf(names);
+  }
+
+  /**
+   * Starts DJL's ONNX Runtime engine. It must come first: if anything creates an {@code
+   * OrtEnvironment} before DJL does, the engine fails to start.
+   */
+  static void startEngine() {
+    try {
+      Engine.getEngine(ENGINE);
+    } catch (RuntimeException e) {
+      throw new InvalidModelException("DJL's ONNX Runtime engine is not available: " + e.getMessage(), e);
+    }
+  }
+
+  List<String> inputNames() {
+    return inputNames;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /**
+   * Runs the model. {@code inputs} creates the named input arrays in a manager that is closed
+   * after the call; the named output is returned as rows of floats.
+   */
+  float[][] run(Function<NDManager, NDList> inputs, String outputName, int rows) {
+    try (NDManager manager = model.getNDManager().newSubManager()) {
+      NDList in = inputs.apply(manager);
+      NDList out = model.getBlock().forward(new ParameterStore(manager, false), in, false);
+      NDArray result = out.get(outputName);
+      if (result == null) {
+        List<String> names = new ArrayList<>();
+        out.forEach(a -> names.add(a.getName()));
+        throw new InvalidModelException(
+            "ONNX model " + file + " has no output '" + outputName + "' (outputs: " + names + ")");
+      }
+      return Vectors.rows(result.toFloatArray(), rows);
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,135 @@
+package dev.crossmodal.vse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.core.InvalidModelException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * A VSE++ word vocabulary: word to id, as vsepp's pickled {@code Vocabulary} holds it, read from
+ * {@code vocab.json} ({@code {"<pad>": 0, "<start>": 1, "<end>": 2, "<unk>": 3, "a": 4, ...}}).
+ * Words missing from it map to the id of {@code <unk>}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Vocabulary vocabulary = Vocabulary.load(Path.of("models/vse/vocab.json"));
+ * int dog = vocabulary.id("dog");
+ * }</pre>
+ */
+public final class Vocabulary {
+  public static final String PAD = "<pad>";
+  public static final String START = "<start>";
+  public static final String END = "<end>";
+  public static final String UNKNOWN = "<unk>";
+
+  private final Map<String, Integer> ids;
+  private final int startId;
+  private final int endId;
+  private final int unknownId;
+
+  private Vocabulary(Map<String, Integer> ids, String origin) {
+    this.ids = Map.copyOf(ids);
+    this.startId = required(START, origin);
+    this.endId = required(END, origin);
+    this.unknownId = required(UNKNOWN, origin);
+  }
+
+  /**
+   * Builds a vocabulary from a word-to-id map.
+   *
+   * @throws InvalidModelException if {@code <start>}, {@code <end>} or {@code <unk>} is missing,
+   *     or an id is negative
+   */
+  public static Vocabulary of(Map<String, Integer> wordIds) {
+    return new Vocabulary(checked(wordIds, "vocabulary"), "vocabulary");
+  }
+
+  /**
+   * Reads {@code vocab.json}: one JSON object from word to non-negative integer id.
+   *
+   * @throws InvalidModelException naming the file if it cannot be read, is not such an object, or
+   *     lacks one of the special words
+   */
+  public static Vocabulary load(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readAllBytes(file));
+    } catch (JsonProcessingException e) {
+      throw new InvalidModelException(
+          "VSE++ vocabulary " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidModelException("cannot read VSE++ vocabulary " + file + ": " + e, e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new InvalidModelException(
+          "VSE++ vocabulary " + file + " must be a JSON object from word to id");
+    }
+    Map<String, Integer> wordIds = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode id = field.getValue();
+      if (!id.canConvertToInt() || !id.isIntegralNumber()) {
+        throw new InvalidModelException(
+            "VSE++ vocabulary " + file + ": id of '" + field.getKey() + "' is not an integer: "
+                + id);
+      }
+      wordIds.put(field.getKey(), id.intValue());
+    }
+    return new Vocabulary(checked(wordIds, file.toString()), file.toString());
+  }
+
+  private static Map<String, Integer> checked(Map<String, Integer> wordIds, String origin) {
+    for (Map.Entry<String, Integer> entry : wordIds.entrySet()) {
+      if (entry.getValue() == null || entry.getValue() < 0) {
+        throw new InvalidModelException(
+            "VSE++ vocabulary " + origin + ": id of '" + entry.getKey() + "' must be >= 0, got "
+                + entry.getValue());
+      }
+    }
+    return wordIds;
+  }
+
+  private int required(String word, String origin) {
+    Integer id = ids.get(word);
+    if (id == null) {
+      throw new InvalidModelException(
+          "VSE++ vocabulary " + origin + " has no entry for the special word " + word);
+    }
+    return id;
+  }
+
+  /** The id of a word, or of {@code <unk>} if the word is not in the vocabulary. */
+  public int id(String word) {
+    return ids.getOrDefault(word, unknownId);
+  }
+
+  /** Whether the word has an id of its own. */
+  public boolean contains(String word) {
+    return ids.containsKey(word);
+  }
+
+  public int startId() {
+    return startId;
+  }
+
+  public int endId() {
+    return endId;
+  }
+
+  public int unknownId() {
+    return unknownId;
+  }
+
+  /** The number of words, special words included. */
+  public int size() {
+    return ids.size();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.crossmodal.examples.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.crossmodal.core.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every route shares: open CORS for GET and POST (so that Jina Box and other pages can call
+ * the server), answers to OPTIONS preflights, a 405 for other methods, and every failure turned
+ * into a JSON {@code {"error": ...}} body with a 4xx or 500 status.
+ */
+abstract class Endpoint implements HttpHandler {
+  private static final Logger log = LoggerFactory.getLogger(Endpoint.class);
+
+  protected final ObjectMapper json;
+  private final Set<String> methods;
+
+  protected Endpoint(ObjectMapper json, Set<String> methods) {
+    this.json = json;
+    this.methods = methods;
+  }
+
+  /** Serves one request whose method is allowed; throws {@link HttpError} to refuse it. */
+  protected abstract void serve(HttpExchange exchange) throws IOException;
+
+  @Override
+  public final void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Headers headers = exchange.getResponseHeaders();
+      headers.set("Access-Control-Allow-Origin", "*");
+      headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      headers.set("Access-Control-Allow-Headers", "Content-Type");
+      headers.set("Access-Control-Max-Age", "600");
+      headers.set("X-Content-Type-Options", "nosniff");
+      String method = exchange.getRequestMethod();
+      if ("OPTIONS".equals(method)) {
+        exchange.sendResponseHeaders(204, -1);
+        return;
+      }
+      try {
+        if (!methods.contains(method)) {
+          headers.set("Allow", String.join(", ", methods) + ", OPTIONS");
+          throw new HttpError(405, "method " + method + " is not allowed here; use " + methods);
+        }
+        serve(exchange);
+      } catch (HttpError e) {
+        sendError(exchange, e.status(), e.getMessage());
+      } catch (InvalidInputException e) {
+        sendError(exchange, 400, e.getMessage());
+      } catch (IOException e) {
+        // The client went away mid-request: nothing useful can be sent.
+        log.debug("I/O error serving {}: {}", exchange.getRequestURI(), e.toString());
+      } catch (RuntimeException e) {
+        log.error("failed to serve {} {}", method, exchange.getRequestURI(), e);
+        sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  /** Reads the body, refusing (413) more than {@code limit} bytes without reading them all. */
+  protected static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared != null) {
+      long length;
+      try {
+        length = Long.parseLong(declared.trim());
+      } catch (NumberFormatException e) {
+        throw HttpError.badRequest("invalid Content-Length " + declared);
+      }
+      if (length > limit) {
+        throw tooLarge(limit);
+      }
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(limit + 1);
+      if (body.length > limit) {
+        throw tooLarge(limit);
+      }
+      return body;
+    }
+  }
+
+  private static HttpError tooLarge(int limit) {
+    return new HttpError(413, "request body larger than the limit of " + limit + " bytes");
+  }
+
+  protected void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(body);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  protected static void sendBytes(HttpExchange exchange, String contentType, byte[] bytes)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", contentType);
+    if ("HEAD".equals(exchange.getRequestMethod())) {
+      exchange.sendResponseHeaders(200, -1);
+      return;
+    }
+    exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private void sendError(HttpExchange exchange, int status, String message) throws IOException {
+    if (status >= 500) {
+      log.warn("{} {} -> {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), status, message);
+    }
+    // A body already partly sent cannot be replaced; the client sees a cut-off response.
+    if (exchange.getResponseCode() == -1) {
+      exchange.getResponseHeaders().remove("Content-Type");
+      sendJson(exchange, status, Map.of("error", message == null ? "error" : message));
+    }
+  }
+
+  protected static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
