@@ -1,11 +1,10 @@
 package dev.crossmodal.clip;
 
+import dev.crossmodal.core.BatchingEncoder;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.StagedEncoder;
 import dev.crossmodal.core.TokenIds;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -17,25 +16,19 @@ import java.util.List;
  *
  * <p>Obtained from {@link ClipModel#encoder(Modality)}; thread-safe.
  */
-final class ClipTextEncoder implements StagedEncoder<TokenIds> {
+final class ClipTextEncoder extends BatchingEncoder<TokenIds> {
   private final ClipTokenizer tokenizer;
   private final TextTower tower;
   private final int dimension;
-  private final int batchSize;
   private final boolean rejectEmptyText;
 
   ClipTextEncoder(
       ClipTokenizer tokenizer, TextTower tower, int dimension, int batchSize, boolean rejectEmptyText) {
+    super(Modality.TEXT, batchSize);
     this.tokenizer = tokenizer;
     this.tower = tower;
     this.dimension = dimension;
-    this.batchSize = batchSize;
     this.rejectEmptyText = rejectEmptyText;
-  }
-
-  @Override
-  public Modality modality() {
-    return Modality.TEXT;
   }
 
   @Override
@@ -44,11 +37,7 @@ final class ClipTextEncoder implements StagedEncoder<TokenIds> {
   }
 
   @Override
-  public TokenIds prepare(Document document) {
-    if (document.modality().contentKind() != Modality.ContentKind.TEXT) {
-      throw new InvalidInputException(
-          "document " + document.id() + " is " + document.modality() + ", not text");
-    }
+  protected TokenIds prepareContent(Document document) {
     TokenIds ids = tokenizer.encode(document.text());
     if (rejectEmptyText && ids.length() <= 2) {
       throw new InvalidInputException(
@@ -58,28 +47,13 @@ final class ClipTextEncoder implements StagedEncoder<TokenIds> {
   }
 
   @Override
-  public float[][] encodePrepared(List<TokenIds> prepared) {
-    int n = prepared.size();
-    List<Integer> order = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      order.add(i);
-    }
-    if (tower.acceptsTrimmedRows()) {
-      order.sort(Comparator.comparingInt(i -> prepared.get(i).length()));
-    }
-    float[][] out = new float[n][];
-    for (int start = 0; start < n; start += batchSize) {
-      List<Integer> slice = order.subList(start, Math.min(n, start + batchSize));
-      List<TokenIds> batch = new ArrayList<>(slice.size());
-      for (int i : slice) {
-        batch.add(prepared.get(i));
-      }
-      float[][] features = Vectors.normalizeRows(tower.run(batch));
-      for (int k = 0; k < slice.size(); k++) {
-        out[slice.get(k)] = features[k];
-      }
-    }
-    return out;
+  protected Comparator<TokenIds> batchOrder() {
+    return tower.acceptsTrimmedRows() ? Comparator.comparingInt(TokenIds::length) : null;
+  }
+
+  @Override
+  protected float[][] infer(List<TokenIds> batch) {
+    return tower.run(batch);
   }
 
   @Override

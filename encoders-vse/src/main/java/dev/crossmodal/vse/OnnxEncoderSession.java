@@ -94,7 +94,8 @@ final class OnnxEncoderSession implements AutoCloseable {
 
   /**
    * Runs the graph on inputs that {@code inputs} creates in a scope closed after the call, and
-   * returns the rows of {@code embeddings}, L2-normalised.
+   * returns the rows of {@code embeddings} (the encoders normalise them, see {@link
+   * dev.crossmodal.core.BatchingEncoder}).
    *
    * @param what names the batch in error messages
    */
@@ -149,7 +150,7 @@ final class OnnxEncoderSession implements AutoCloseable {
       for (int r = 0; r < rows; r++) {
         float[] row = new float[dim];
         System.arraycopy(flat, r * dim, row, 0, dim);
-        vectors[r] = normalised(row);
+        vectors[r] = row;
       }
       return vectors;
     }
@@ -157,24 +158,5 @@ final class OnnxEncoderSession implements AutoCloseable {
     private static String names(NDList list) {
       return list.stream().map(NDArray::getName).toList().toString();
     }
-  }
-
-  /**
-   * L2-normalises in place. The exported graphs already normalise; doing it again is harmless
-   * and keeps the library's unit-length promise for checkpoints trained without it (VSE0's
-   * {@code no_imgnorm}).
-   */
-  static float[] normalised(float[] v) {
-    double sum = 0;
-    for (float x : v) {
-      sum += (double) x * x;
-    }
-    if (sum > 0) {
-      float inv = (float) (1.0 / Math.sqrt(sum));
-      for (int i = 0; i < v.length; i++) {
-        v[i] *= inv;
-      }
-    }
-    return v;
   }
 }

@@ -3,10 +3,10 @@ package dev.crossmodal.vse;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import dev.crossmodal.core.BatchingEncoder;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.StagedEncoder;
 import dev.crossmodal.core.TokenIds;
 import java.util.List;
 
@@ -24,7 +24,7 @@ import java.util.List;
  * float[] vector = text.encodePrepared(List.of(ids))[0];
  * }</pre>
  */
-public final class VseTextEncoder implements StagedEncoder<TokenIds> {
+public final class VseTextEncoder extends BatchingEncoder<TokenIds> {
   static final List<String> INPUTS = List.of("tokens", "lengths");
 
   private final OnnxEncoderSession session;
@@ -32,16 +32,14 @@ public final class VseTextEncoder implements StagedEncoder<TokenIds> {
   private final int dimension;
 
   VseTextEncoder(OnnxEncoderSession session, VseTokenizer tokenizer) {
+    // Padding to the longest caption of the call costs little at VSE++'s caption lengths, so the
+    // whole call is one batch.
+    super(Modality.TEXT, Integer.MAX_VALUE);
     this.session = session;
     this.tokenizer = tokenizer;
     // DJL does not expose ONNX output shapes; one run on "<start> <end>" tells the width and
     // proves that the graph works.
     this.dimension = encodePrepared(List.of(tokenizer.encode("")))[0].length;
-  }
-
-  @Override
-  public Modality modality() {
-    return Modality.TEXT;
   }
 
   @Override
@@ -56,37 +54,30 @@ public final class VseTextEncoder implements StagedEncoder<TokenIds> {
   /**
    * Tokenises a text document. Empty and blank texts are valid: vsepp encodes them as {@code
    * <start> <end>}.
-   *
-   * @throws InvalidInputException if the document is not text
    */
   @Override
-  public TokenIds prepare(Document document) {
-    if (document.modality().contentKind() != Modality.ContentKind.TEXT) {
-      throw new InvalidInputException(
-          "document " + document.id() + " is " + document.modality() + ", not text");
-    }
+  protected TokenIds prepareContent(Document document) {
     return tokenizer.encode(document.text());
   }
 
   /**
-   * Encodes token ids (padding beyond {@link TokenIds#length()} is ignored).
-   *
-   * @throws InvalidInputException if an entry has no ids
+   * Refuses token ids without even {@code <start>} (padding beyond {@link TokenIds#length()} is
+   * ignored).
    */
   @Override
-  public float[][] encodePrepared(List<TokenIds> prepared) {
-    if (prepared.isEmpty()) {
-      return new float[0][];
+  protected void validate(int position, TokenIds ids) {
+    if (ids.length() == 0) {
+      throw new InvalidInputException(
+          "token ids #" + position + " of the batch are empty: VSE++ needs at least <start>");
     }
+  }
+
+  @Override
+  protected float[][] infer(List<TokenIds> prepared) {
     int rows = prepared.size();
     int width = 0;
-    for (int r = 0; r < rows; r++) {
-      int length = prepared.get(r).length();
-      if (length == 0) {
-        throw new InvalidInputException(
-            "token ids #" + r + " of the batch are empty: VSE++ needs at least <start>");
-      }
-      width = Math.max(width, length);
+    for (TokenIds ids : prepared) {
+      width = Math.max(width, ids.length());
     }
     long[] tokens = new long[rows * width]; // zero is <pad>
     long[] lengths = new long[rows];

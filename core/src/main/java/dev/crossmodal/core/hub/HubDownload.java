@@ -94,6 +94,9 @@ final class HubDownload {
             + " bytes; run again to resume (the partial file is kept in " + incomplete.getParent() + ")");
       }
       verify(uri, incomplete, hops.headers(), describe);
+    } catch (java.net.ConnectException | java.net.UnknownHostException | java.net.http.HttpConnectTimeoutException e) {
+      throw new InvalidModelException("cannot reach " + uri.getHost() + " to download " + uri + " (" + e
+          + "): check the network or HF_ENDPOINT, or load the model from a local directory instead", e);
     } catch (IOException e) {
       throw new InvalidModelException("download of " + uri + " failed after " + sizeOrZero(incomplete)
           + " bytes: " + e + "; run again to resume", e);

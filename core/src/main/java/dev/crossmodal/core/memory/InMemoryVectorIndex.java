@@ -5,6 +5,7 @@ import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.VectorNorms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,28 +53,11 @@ public final class InMemoryVectorIndex implements VectorIndex {
    * Checks a vector and returns a unit-length copy.
    *
    * @throws InvalidInputException for a wrong dimension, or zero, NaN or infinite values
+   * @deprecated the check lives in {@link VectorNorms#checkedUnit}; use it directly
    */
+  @Deprecated
   public static float[] normalized(String id, float[] vector, int dimension) {
-    if (vector.length != dimension) {
-      throw new InvalidInputException(
-          "vector for " + id + " has dimension " + vector.length + ", the index needs " + dimension);
-    }
-    double sum = 0;
-    for (float v : vector) {
-      if (!Float.isFinite(v)) {
-        throw new InvalidInputException("vector for " + id + " contains " + v);
-      }
-      sum += (double) v * v;
-    }
-    if (sum == 0) {
-      throw new InvalidInputException("vector for " + id + " is all zeros and has no direction");
-    }
-    float inv = (float) (1 / Math.sqrt(sum));
-    float[] out = new float[dimension];
-    for (int i = 0; i < dimension; i++) {
-      out[i] = vector[i] * inv;
-    }
-    return out;
+    return VectorNorms.checkedUnit("vector for " + id, vector, dimension);
   }
 
   @Override
@@ -88,7 +72,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
 
   @Override
   public synchronized void upsert(String id, float[] vector) {
-    vectors.put(id, normalized(id, vector, dimension));
+    vectors.put(id, VectorNorms.checkedUnit("vector for id '" + id + "'", vector, dimension));
   }
 
   @Override
@@ -103,7 +87,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
 
   @Override
   public synchronized List<SearchHit> search(float[] query, int k, IdFilter filter) {
-    float[] q = normalized("query", query, dimension);
+    float[] q = VectorNorms.checkedUnit("query vector", query, dimension);
     if (k <= 0) {
       return List.of();
     }

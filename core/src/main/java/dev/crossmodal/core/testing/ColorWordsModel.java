@@ -5,6 +5,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Encoder;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.VectorNorms;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -110,18 +111,6 @@ public final class ColorWordsModel implements CrossModalModel {
     return (c[0] << 16) | (c[1] << 8) | c[2];
   }
 
-  private static float[] normalize(float[] v) {
-    double sum = 0;
-    for (float x : v) {
-      sum += x * x;
-    }
-    float inv = (float) (1 / Math.sqrt(sum));
-    for (int i = 0; i < v.length; i++) {
-      v[i] *= inv;
-    }
-    return v;
-  }
-
   private record TextEncoder(ColorWordsModel model) implements Encoder {
     @Override
     public Modality modality() {
@@ -150,7 +139,7 @@ public final class ColorWordsModel implements CrossModalModel {
             v[i] += 1;
           }
         }
-        out[d] = normalize(v);
+        out[d] = VectorNorms.normalize(v);
       }
       return out;
     }
@@ -214,7 +203,7 @@ public final class ColorWordsModel implements CrossModalModel {
       float[] v = new float[DIMENSION];
       v[nearest] = 1;
       v[DIMENSION - 1] = 0.1f;
-      return normalize(v);
+      return VectorNorms.normalize(v);
     }
   }
 }

@@ -201,7 +201,7 @@ class IndexerTest {
     for (int i = 0; i < 20; i++) {
       docs.add(Document.text("t" + i, "red " + i));
     }
-    indexer[0] = Indexer.builder(ws, textOnly).batchSize(2).build();
+    indexer[0] = Indexer.builder(ws, textOnly).batchSize(2).textBatchSize(2).build();
 
     IndexReport report = indexer[0].index(docs);
 

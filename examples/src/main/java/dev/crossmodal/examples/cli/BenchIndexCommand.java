@@ -1,10 +1,14 @@
 package dev.crossmodal.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.index.flat.FlatIndex;
 import dev.crossmodal.index.flat.VectorKernels;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code crossmodal bench index}: builds a {@link FlatIndex} of random unit vectors and times single
- * and batched top-k queries, the same way {@code tools/bench_faiss.py} times FAISS.
+ * {@code crossmodal bench index}: builds a {@link FlatIndex} of random unit vectors and times
+ * single and batched top-k queries, the same way {@code tools/bench_faiss.py} times FAISS.
  *
  * <pre>
  * ./crossmodal bench index --vectors 1000000 --dim 512 --queries 32 --top-k 10 --threads 2 --json
@@ -66,6 +70,12 @@ public final class BenchIndexCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one line of JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--file",
+      description = "Also commit the index to this file and time loading it back"
+          + " (adds commit_seconds and load_seconds).")
+  Path file;
+
   @Override
   public Integer call() throws Exception {
     if (vectors < 1 || dim < 1 || queries < 1 || topK < 1 || warmup < 0) {
@@ -80,6 +90,7 @@ public final class BenchIndexCommand implements Callable<Integer> {
     }
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long heapBefore = usedHeapAfterGc(memory);
+    Map<String, Object> result = new LinkedHashMap<>();
     try (FlatIndex index = builder.build()) {
       System.err.printf("Adding %,d random vectors of dimension %d...%n", vectors, dim);
       long addNanos = 0;
@@ -109,7 +120,7 @@ public final class BenchIndexCommand implements Callable<Integer> {
         for (float[] query : warmupQueries) {
           index.search(query, topK);
         }
-        index.search(warmupQueries, topK, dev.crossmodal.core.IdFilter.ALL);
+        index.search(warmupQueries, topK, IdFilter.ALL);
       }
       System.err.printf("Timing %d single queries and one batch of %d...%n", queries, queries);
       double[] singleMs = new double[queries];
@@ -119,10 +130,9 @@ public final class BenchIndexCommand implements Callable<Integer> {
         singleMs[q] = (System.nanoTime() - start) / 1e6;
       }
       long batchStart = System.nanoTime();
-      index.search(timedQueries, topK, dev.crossmodal.core.IdFilter.ALL);
+      index.search(timedQueries, topK, IdFilter.ALL);
       double batchMs = (System.nanoTime() - batchStart) / 1e6;
 
-      Map<String, Object> result = new LinkedHashMap<>();
       result.put("vectors", vectors);
       result.put("dim", dim);
       result.put("threads", threadCount);
@@ -137,15 +147,50 @@ public final class BenchIndexCommand implements Callable<Integer> {
       result.put("estimated_bytes_per_vector", Math.round((double) index.memoryBytes() / vectors));
       result.put("single_query_ms_min", round(Arrays.stream(singleMs).min().orElse(0)));
       result.put("single_query_ms_max", round(Arrays.stream(singleMs).max().orElse(0)));
-      if (json) {
-        System.out.println(new ObjectMapper().writeValueAsString(result));
-      } else {
-        for (Map.Entry<String, Object> entry : result.entrySet()) {
-          System.out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
-        }
+    }
+    if (file != null) {
+      timePersistence(result);
+    }
+    if (json) {
+      System.out.println(new ObjectMapper().writeValueAsString(result));
+    } else {
+      for (Map.Entry<String, Object> entry : result.entrySet()) {
+        System.out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
       }
     }
     return 0;
+  }
+
+  /** Rebuilds the same vectors in a file-backed index, commits it, and loads it back. */
+  private void timePersistence(Map<String, Object> result) throws IOException {
+    // A file left by an earlier run would be loaded and then overwritten id by id.
+    Files.deleteIfExists(file);
+    SplittableRandom random = new SplittableRandom(seed);
+    try (FlatIndex index = FlatIndex.builder(dim).threads(1).file(file).build()) {
+      for (int first = 0; first < vectors; first += ADD_BATCH) {
+        int n = Math.min(ADD_BATCH, vectors - first);
+        List<String> ids = new ArrayList<>(n);
+        float[][] batch = new float[n][];
+        for (int i = 0; i < n; i++) {
+          ids.add("v" + (first + i));
+          batch[i] = randomVector(random);
+        }
+        index.upsertAll(ids, batch);
+      }
+      System.err.printf("Committing to %s...%n", file);
+      long start = System.nanoTime();
+      index.commit();
+      result.put("commit_seconds", round((System.nanoTime() - start) / 1e9));
+    }
+    System.gc();
+    System.err.printf("Loading %s...%n", file);
+    long start = System.nanoTime();
+    try (FlatIndex loaded = FlatIndex.builder(dim).threads(1).file(file).build()) {
+      result.put("load_seconds", round((System.nanoTime() - start) / 1e9));
+      if (loaded.size() != vectors) {
+        throw new IllegalStateException("loaded " + loaded.size() + " vectors, not " + vectors);
+      }
+    }
   }
 
   private float[] randomVector(SplittableRandom random) {

@@ -7,7 +7,7 @@ import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.pipeline.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
-import dev.crossmodal.examples.server.CrossmodalServer;
+import dev.crossmodal.examples.cli.ServerRunner.Running;
 import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -28,11 +28,7 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free port).")
-  int port;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-  String host;
+  @Mixin ServerAddressOptions address = new ServerAddressOptions();
 
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
@@ -44,22 +40,11 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Running running = start();
-    ServerRunner.runUntilStopped(
-        running.server(), spec.commandLine().getOut(), spec.commandLine().getErr(), running.workspace(), running.model());
+    start().runUntilStopped(spec);
     return 0;
   }
 
-  /** A started demo: what {@link #call()} waits on, and what tests stop. */
-  record Running(CrossmodalServer server, Workspace workspace, CrossModalModel model) implements AutoCloseable {
-    @Override
-    public void close() {
-      server.close();
-      workspace.close();
-      model.close();
-    }
-  }
-
+  /** Opens the workspace and model and starts the server (tests stop it by closing it). */
   Running start() {
     ModelSpec modelSpec = modelOptions.spec();
     CrossModalModel loaded = Models.load(modelSpec);
@@ -74,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
       java.io.PrintWriter err = spec.commandLine().getErr();
       report.skipped().forEach(s -> err.println("skipped " + s.item() + ": " + s.reason()));
       err.flush();
-      return new Running(ServerRunner.start(ws, loaded, host, port), ws, loaded);
+      return Running.start(ws, loaded, address.host, address.port);
     } catch (RuntimeException e) {
       if (ws != null) {
         ws.close();

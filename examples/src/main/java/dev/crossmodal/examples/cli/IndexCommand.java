@@ -65,7 +65,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Dataset dataset = Datasets.open(format, data, split);
-    ModelSpec modelSpec = modelOptions.spec();
+    // The model runs at most --batch-size items per call, whatever the indexer hands it at once.
+    ModelSpec modelSpec = modelOptions.spec().withOption("batch-size", Integer.toString(batchSize));
     IndexReport report;
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = null;

@@ -4,7 +4,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.workspace.Workspace;
-import dev.crossmodal.examples.server.CrossmodalServer;
+import dev.crossmodal.examples.cli.ServerRunner.Running;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,33 +29,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspaceOptions = new WorkspaceOptions();
 
-  @Option(names = "--port", defaultValue = "45678", description = "Port (default: ${DEFAULT-VALUE}, the seed's; 0 for any free port).")
-  int port;
-
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
-  String host;
+  @Mixin ServerAddressOptions address = new ServerAddressOptions();
 
   @Option(names = "--model-dir", paramLabel = "DIR", description = "Load the workspace's model from this folder instead of where it was indexed from.")
   Path modelDir;
 
   @Override
   public Integer call() throws InterruptedException {
-    Running running = start();
-    ServerRunner.runUntilStopped(
-        running.server(), spec.commandLine().getOut(), spec.commandLine().getErr(), running.workspace(), running.model());
+    start().runUntilStopped(spec);
     return 0;
   }
 
-  /** A started server with what it holds open. */
-  record Running(CrossmodalServer server, Workspace workspace, CrossModalModel model) implements AutoCloseable {
-    @Override
-    public void close() {
-      server.close();
-      workspace.close();
-      model.close();
-    }
-  }
-
+  /** Opens the workspace and model and starts the server (tests stop it by closing it). */
   Running start() {
     // Read-only: a server never writes, and may run beside an indexer adding to the workspace.
     Workspace ws = workspaceOptions.openReadOnly();
@@ -66,7 +51,7 @@ public final class ServeCommand implements Callable<Integer> {
       }
       CrossModalModel model = Models.load(spec);
       try {
-        return new Running(ServerRunner.start(ws, model, host, port), ws, model);
+        return Running.start(ws, model, address.host, address.port);
       } catch (RuntimeException e) {
         model.close();
         throw e;

@@ -8,10 +8,32 @@ import dev.crossmodal.examples.server.ServerLimits;
 import dev.crossmodal.examples.server.WorkspaceSearchService;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** What {@code serve} and {@code demo} share: start the server on a workspace, run until stopped. */
 final class ServerRunner {
   private ServerRunner() {}
+
+  /** A started server with the workspace and model it holds open: what a command waits on, and what tests stop. */
+  record Running(CrossmodalServer server, Workspace workspace, CrossModalModel model) implements AutoCloseable {
+    /** Starts the server; on failure the caller still owns (and closes) the workspace and model. */
+    static Running start(Workspace workspace, CrossModalModel model, String host, int port) {
+      return new Running(ServerRunner.start(workspace, model, host, port), workspace, model);
+    }
+
+    /** See {@link ServerRunner#runUntilStopped}; closes the workspace and model on the way out. */
+    void runUntilStopped(CommandSpec spec) throws InterruptedException {
+      ServerRunner.runUntilStopped(
+          server, spec.commandLine().getOut(), spec.commandLine().getErr(), workspace, model);
+    }
+
+    @Override
+    public void close() {
+      server.close();
+      workspace.close();
+      model.close();
+    }
+  }
 
   static CrossmodalServer start(Workspace workspace, CrossModalModel model, String host, int port) {
     return CrossmodalServer.builder()

@@ -24,7 +24,7 @@ class DemoCommandTest {
         .parseArgs("--port", "0", "--model", "test-colors", "--workspace", workspace.resolve("demo").toString(),
             "--data", Path.of("..", "data", "toy").toString());
 
-    try (DemoCommand.Running running = demo.start()) {
+    try (ServerRunner.Running running = demo.start()) {
       HttpResponse<String> health =
           HttpClient.newHttpClient()
               .send(HttpRequest.newBuilder(URI.create(running.server().url() + "health")).build(), HttpResponse.BodyHandlers.ofString());
@@ -42,13 +42,13 @@ class DemoCommandTest {
     DemoCommand first = new DemoCommand();
     new CommandLine(first).parseArgs(args);
     long images;
-    try (DemoCommand.Running running = first.start()) {
+    try (ServerRunner.Running running = first.start()) {
       images = running.workspace().documents().count(dev.crossmodal.core.Modality.IMAGE);
     }
     DemoCommand second = new DemoCommand();
     new CommandLine(second).parseArgs(args);
 
-    try (DemoCommand.Running running = second.start()) {
+    try (ServerRunner.Running running = second.start()) {
       assertThat(running.workspace().documents().count(dev.crossmodal.core.Modality.IMAGE)).isEqualTo(images);
     }
   }

@@ -35,7 +35,7 @@ class ServeCommandTest {
     }
   }
 
-  private ServeCommand.Running start(String... extra) {
+  private ServerRunner.Running start(String... extra) {
     ServeCommand serve = new ServeCommand();
     String[] args = new String[extra.length + 4];
     args[0] = "--workspace";
@@ -49,7 +49,7 @@ class ServeCommandTest {
 
   @Test
   void servesAWorkspaceWithTheModelItWasIndexedWith() throws Exception {
-    try (ServeCommand.Running running = start()) {
+    try (ServerRunner.Running running = start()) {
       HttpResponse<String> response =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(running.server().url() + "search"))

@@ -5,6 +5,7 @@ import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.VectorNorms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Exact cosine search by brute force: every stored vector is scored against the query with a SIMD
  * kernel ({@link VectorKernels}) at the speed memory delivers it. No training, no recall loss; a
- * million 512-dimensional vectors take about 2 GB and a single query some tens of milliseconds.
+ * million 512-dimensional vectors take about 2 GB, and a single query scans them in about 0.13 s
+ * on two cores of a small cloud machine (32 queries searched together: about 0.02 s per query).
  *
  * <p>Vectors are normalised when they are added. Vectors live in large contiguous float chunks;
  * upserts append and deletes leave tombstones that are compacted away once they make up a quarter
@@ -76,7 +78,7 @@ public final class FlatIndex implements VectorIndex {
     return new Builder(dimension);
   }
 
-  /** The factory that workspaces use: file-backed indexes with default settings, named {@code flat}. */
+  /** The factory workspaces use: file-backed indexes with default settings, named {@code flat}. */
   public static VectorIndexFactory factory() {
     return new FlatIndexFactory(Runtime.getRuntime().availableProcessors());
   }
@@ -130,10 +132,11 @@ public final class FlatIndex implements VectorIndex {
   @Override
   public void upsert(String id, float[] vector) {
     checkId(id);
-    float[] unit = UnitVectors.normalized(vector, dimension, "vector for id '" + id + "'");
+    // The caller may change its array once this returns, not before: it is copied under the lock.
+    double scale = VectorNorms.checkedInverseNorm("vector for id '" + id + "'", vector, dimension);
     synchronized (writeLock) {
       checkOpen();
-      store.upsert(id, unit, 0);
+      store.upsert(id, vector, scale);
       publish();
     }
   }
@@ -144,19 +147,19 @@ public final class FlatIndex implements VectorIndex {
     Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(vectors, "vectors");
     if (ids.size() != vectors.length) {
-      throw new InvalidInputException(ids.size() + " ids but " + vectors.length + " vectors");
+      throw new IllegalArgumentException(ids.size() + " ids but " + vectors.length + " vectors");
     }
-    float[] units = new float[vectors.length * dimension];
+    // Everything is checked before anything is stored, so a bad vector leaves the index as it was.
+    double[] scales = new double[vectors.length];
     for (int i = 0; i < vectors.length; i++) {
       String id = ids.get(i);
       checkId(id);
-      UnitVectors.normalizeInto(
-          vectors[i], dimension, "vector for id '" + id + "'", units, i * dimension);
+      scales[i] = VectorNorms.checkedInverseNorm("vector for id '" + id + "'", vectors[i], dimension);
     }
     synchronized (writeLock) {
       checkOpen();
       for (int i = 0; i < vectors.length; i++) {
-        store.upsert(ids.get(i), units, i * dimension);
+        store.upsert(ids.get(i), vectors[i], scales[i]);
       }
       publish();
     }
@@ -196,7 +199,7 @@ public final class FlatIndex implements VectorIndex {
   public List<SearchHit> search(float[] query, int k, IdFilter filter) {
     checkK(k);
     Objects.requireNonNull(filter, "filter");
-    float[] unit = UnitVectors.normalized(query, dimension, "query vector");
+    float[] unit = VectorNorms.checkedUnit("query vector", query, dimension);
     checkOpen();
     return searcher.search(current, unit, 1, k, filter).get(0);
   }
@@ -209,7 +212,7 @@ public final class FlatIndex implements VectorIndex {
     Objects.requireNonNull(filter, "filter");
     float[] units = new float[queries.length * dimension];
     for (int q = 0; q < queries.length; q++) {
-      UnitVectors.normalizeInto(queries[q], dimension, "query vector " + q, units, q * dimension);
+      VectorNorms.checkedUnitInto("query vector " + q, queries[q], dimension, units, q * dimension);
     }
     checkOpen();
     return searcher.search(current, units, queries.length, k, filter);
@@ -288,7 +291,8 @@ public final class FlatIndex implements VectorIndex {
     int pool = POOL_NUMBER.incrementAndGet();
     AtomicInteger thread = new AtomicInteger();
     return runnable -> {
-      Thread t = new Thread(runnable, "crossmodal-flat-" + pool + "-search-" + thread.incrementAndGet());
+      String name = "crossmodal-flat-" + pool + "-search-" + thread.incrementAndGet();
+      Thread t = new Thread(runnable, name);
       t.setDaemon(true);
       return t;
     };
@@ -349,15 +353,18 @@ public final class FlatIndex implements VectorIndex {
         return new FlatIndex(this, new SlotStore(dimension), false);
       }
       long start = System.nanoTime();
-      FlatIndexFile.Contents contents = FlatIndexFile.read(file, dimension);
-      SlotStore store;
-      try {
-        store = SlotStore.of(dimension, contents.ids(), contents.chunks());
-      } catch (IllegalArgumentException e) {
-        throw FlatIndexFile.damaged(file, "is corrupted: " + e.getMessage());
-      }
+      FlatIndexFile.Loaded<SlotStore> loaded =
+          FlatIndexFile.read(file, dimension, ids -> {
+            try {
+              return SlotStore.withIds(dimension, ids);
+            } catch (IllegalArgumentException e) {
+              throw FlatIndexFile.damaged(file, "is corrupted: " + e.getMessage());
+            }
+          });
+      SlotStore store = loaded.fromIds();
+      store.attachVectors(loaded.chunks());
       LOG.debug(
-          "Loaded {} vectors from {} in {} ms", contents.ids().length, file,
+          "Loaded {} vectors from {} in {} ms", store.live(), file,
           (System.nanoTime() - start) / 1_000_000);
       return new FlatIndex(this, store, true);
     }

@@ -3,9 +3,10 @@ package dev.crossmodal.index.flat;
 import java.util.function.IntFunction;
 
 /**
- * Maps ids to slots with open addressing over one {@code int[]}, reading the ids themselves from the
- * slot store. A {@code HashMap<String, Integer>} would cost a node and a boxed integer per vector,
- * some 50 bytes; this table costs 8 to 16. Not thread-safe: the index's writer lock guards it.
+ * Maps ids to slots with open addressing over one {@code int[]}, reading the ids themselves from
+ * the slot store. A {@code HashMap<String, Integer>} would cost a node and a boxed integer per
+ * vector, some 50 bytes; this table costs 8 to 16. Not thread-safe: the index's writer lock guards
+ * it.
  */
 final class IdSlotTable {
   private static final int EMPTY = 0;

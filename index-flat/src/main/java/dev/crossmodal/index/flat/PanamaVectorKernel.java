@@ -172,7 +172,7 @@ final class PanamaVectorKernel implements VectorKernel {
     return sum;
   }
 
-  /** Reduces the lanes in the shared fixed order, then adds the components past the last full step. */
+  /** Reduces the lanes in the shared fixed order, then adds the components past the last step. */
   private static float finish(
       FloatVector acc, float[] a, int aOffset, float[] b, int bOffset, int bound, int length) {
     acc = acc.add(acc.rearrange(SWAP_1));

@@ -53,7 +53,40 @@ final class ScalarVectorKernel implements VectorKernel {
     }
   }
 
+  /** The common case (AVX2 lane count), with the partial sums in registers rather than an array. */
+  private static float dot8(float[] a, int aOffset, float[] b, int bOffset, int length) {
+    int bound = length & ~7;
+    float p0 = 0;
+    float p1 = 0;
+    float p2 = 0;
+    float p3 = 0;
+    float p4 = 0;
+    float p5 = 0;
+    float p6 = 0;
+    float p7 = 0;
+    for (int i = 0; i < bound; i += 8) {
+      int x = aOffset + i;
+      int y = bOffset + i;
+      p0 = Math.fma(a[x], b[y], p0);
+      p1 = Math.fma(a[x + 1], b[y + 1], p1);
+      p2 = Math.fma(a[x + 2], b[y + 2], p2);
+      p3 = Math.fma(a[x + 3], b[y + 3], p3);
+      p4 = Math.fma(a[x + 4], b[y + 4], p4);
+      p5 = Math.fma(a[x + 5], b[y + 5], p5);
+      p6 = Math.fma(a[x + 6], b[y + 6], p6);
+      p7 = Math.fma(a[x + 7], b[y + 7], p7);
+    }
+    float sum = ((p0 + p1) + (p2 + p3)) + ((p4 + p5) + (p6 + p7));
+    for (int i = bound; i < length; i++) {
+      sum = Math.fma(a[aOffset + i], b[bOffset + i], sum);
+    }
+    return sum;
+  }
+
   private float dot(float[] a, int aOffset, float[] b, int bOffset, int length, float[] partial) {
+    if (lanes == 8) {
+      return dot8(a, aOffset, b, bOffset, length);
+    }
     int bound = length - (length % lanes);
     java.util.Arrays.fill(partial, 0f);
     for (int i = 0; i < bound; i += lanes) {

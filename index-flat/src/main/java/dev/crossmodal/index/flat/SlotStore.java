@@ -52,31 +52,44 @@ final class SlotStore {
   }
 
   /**
-   * A store holding {@code ids.length} live vectors, with vector {@code i} at floats {@code
-   * (i % chunkVectors) * dimension} of {@code chunks[i / chunkVectors]}.
+   * A store for {@code ids.length} live vectors whose vectors arrive later through {@link
+   * #attachVectors}, so the id table can be built while they load.
+   *
+   * @throws IllegalArgumentException if an id appears twice
    */
-  static SlotStore of(int dimension, String[] ids, float[][] chunks) {
+  static SlotStore withIds(int dimension, String[] ids) {
     SlotStore store = new SlotStore(dimension, ids.length);
-    int chunkCount = chunks.length;
-    store.vectors = chunks;
+    int chunkVectors = store.chunkVectors;
+    int chunkCount = (int) (((long) ids.length + chunkVectors - 1) / chunkVectors);
     store.ids = new String[chunkCount][];
     store.deadAt = new int[chunkCount][];
     for (int c = 0; c < chunkCount; c++) {
-      int capacity = chunks[c].length / dimension;
-      store.ids[c] = new String[capacity];
-      int from = c * store.chunkVectors;
-      System.arraycopy(ids, from, store.ids[c], 0, Math.min(capacity, ids.length - from));
+      int from = c * chunkVectors;
+      int capacity = Math.min(chunkVectors, ids.length - from);
+      store.ids[c] = Arrays.copyOfRange(ids, from, from + capacity);
       store.deadAt[c] = new int[capacity];
       Arrays.fill(store.deadAt[c], Snapshot.ALIVE);
     }
+    store.count = ids.length;
+    store.live = ids.length;
     for (int slot = 0; slot < ids.length; slot++) {
       if (store.table.put(ids[slot], slot) >= 0) {
         throw new IllegalArgumentException("duplicate id '" + ids[slot] + "'");
       }
     }
-    store.count = ids.length;
-    store.live = ids.length;
     return store;
+  }
+
+  /**
+   * Sets the vectors of a store made by {@link #withIds}: vector {@code i} at floats {@code
+   * (i % chunkVectors) * dimension} of {@code chunks[i / chunkVectors]}, each chunk full but the
+   * last.
+   */
+  void attachVectors(float[][] chunks) {
+    if (chunks.length != ids.length) {
+      throw new IllegalArgumentException(chunks.length + " chunks for " + ids.length);
+    }
+    vectors = chunks;
   }
 
   int dimension() {
@@ -104,13 +117,16 @@ final class SlotStore {
     return version + 1;
   }
 
-  /** Stores {@code unit} (already normalised) under {@code id}, killing any older slot of it. */
-  void upsert(String id, float[] unit, int unitOffset) {
+  /**
+   * Stores {@code vector * scale} (a unit vector) under {@code id}, killing any older slot of it.
+   * Scaling here, straight into the chunk, spares a bulk add a normalised copy of all its vectors.
+   */
+  void upsert(String id, float[] vector, double scale) {
     int slot = count;
     ensureCapacity(slot + 1);
     int chunk = slot / chunkVectors;
     int offset = slot - chunk * chunkVectors;
-    System.arraycopy(unit, unitOffset, vectors[chunk], offset * dimension, dimension);
+    dev.crossmodal.core.VectorNorms.scaleInto(vector, scale, vectors[chunk], offset * dimension);
     ids[chunk][offset] = id;
     deadAt[chunk][offset] = Snapshot.ALIVE;
     count++;
@@ -144,7 +160,7 @@ final class SlotStore {
     return new Snapshot(dimension, chunkVectors, count, live, version, vectors, ids, deadAt);
   }
 
-  /** Whether dead slots take enough room (or versions have run far enough) to warrant compaction. */
+  /** Whether dead slots take enough room (or versions ran far enough) to warrant compaction. */
   boolean needsCompaction() {
     int dead = count - live;
     return (dead >= MIN_DEAD_FOR_COMPACTION && dead >= count / 4)
@@ -198,7 +214,7 @@ final class SlotStore {
   long memoryBytes() {
     long bytes = table.memoryBytes();
     for (int c = 0; c < vectors.length; c++) {
-      bytes += 16L + 4L * vectors[c].length + 16L + 4L * ids[c].length + 16L + 4L * deadAt[c].length;
+      bytes += 48L + 4L * ((long) vectors[c].length + ids[c].length + deadAt[c].length);
     }
     return bytes;
   }

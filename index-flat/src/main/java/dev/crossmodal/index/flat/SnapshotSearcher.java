@@ -63,7 +63,8 @@ final class SnapshotSearcher {
     TopK[][] tops = new TopK[workers][];
     List<Future<TopK[]>> futures = new ArrayList<>(workers - 1);
     for (int w = 1; w < workers; w++) {
-      futures.add(pool.submit(() -> scan(snapshot, queries, queryCount, morsels, capacity, filter)));
+      futures.add(
+          pool.submit(() -> scan(snapshot, queries, queryCount, morsels, capacity, filter)));
     }
     tops[0] = scan(snapshot, queries, queryCount, morsels, capacity, filter);
     for (int w = 1; w < workers; w++) {

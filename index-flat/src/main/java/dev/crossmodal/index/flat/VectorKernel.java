@@ -24,7 +24,7 @@ public interface VectorKernel {
   /** The number of interleaved partial sums, which fixes the order of operations. */
   int lanes();
 
-  /** The inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..bOffset+length)}. */
+  /** The inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}. */
   float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 
   /**

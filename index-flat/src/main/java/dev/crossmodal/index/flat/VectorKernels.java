@@ -22,7 +22,7 @@ public final class VectorKernels {
 
   private static final Logger LOG = LoggerFactory.getLogger(VectorKernels.class);
   private static final String PANAMA_CLASS = "dev.crossmodal.index.flat.PanamaVectorKernel";
-  /** Lane count of the usual x86-64 AVX2 unit; the scalar kernel copies the SIMD one when present. */
+  /** Lane count of an x86-64 AVX2 unit; the scalar kernel copies the SIMD one when present. */
   private static final int DEFAULT_SCALAR_LANES = 8;
 
   private VectorKernels() {}
@@ -66,7 +66,8 @@ public final class VectorKernels {
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
       LOG.warn(
           "Vector kernel: scalar, because module jdk.incubator.vector is not loaded; start the JVM"
-              + " with --add-modules jdk.incubator.vector for the SIMD kernel (several times faster)");
+              + " with --add-modules jdk.incubator.vector for the SIMD kernel (several times"
+              + " faster)");
       return new ScalarVectorKernel(DEFAULT_SCALAR_LANES);
     }
     VectorKernel simd = loadPanama();

@@ -256,11 +256,14 @@ class FlatIndexSearchTest {
       assertThat(hits).extracting(SearchHit::id)
           .containsExactlyInAnyOrder("id-00007", "id-00100", "id-00499");
       Map<String, float[]> allowedVectors = new LinkedHashMap<>();
-      allowed.stream().filter(stored::containsKey).forEach(id -> allowedVectors.put(id, stored.get(id)));
+      allowed.stream()
+          .filter(stored::containsKey)
+          .forEach(id -> allowedVectors.put(id, stored.get(id)));
       assertMatchesBruteForce(hits, allowedVectors, query, 10);
 
       List<SearchHit> others = index.search(query, 500, IdFilter.except(allowed));
-      assertThat(others).hasSize(497).extracting(SearchHit::id).doesNotContainAnyElementsOf(allowed);
+      assertThat(others).hasSize(497)
+          .extracting(SearchHit::id).doesNotContainAnyElementsOf(allowed);
       assertThat(index.search(new float[][] {query}, 10, IdFilter.only(allowed)).get(0))
           .isEqualTo(hits);
     }
