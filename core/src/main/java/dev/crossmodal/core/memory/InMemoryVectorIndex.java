@@ -1,7 +1,6 @@
 package dev.crossmodal.core.memory;
 
 import dev.crossmodal.core.IdFilter;
-import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
@@ -47,17 +46,6 @@ public final class InMemoryVectorIndex implements VectorIndex {
         return new InMemoryVectorIndex(dim);
       }
     };
-  }
-
-  /**
-   * Checks a vector and returns a unit-length copy.
-   *
-   * @throws InvalidInputException for a wrong dimension, or zero, NaN or infinite values
-   * @deprecated the check lives in {@link VectorNorms#checkedUnit}; use it directly
-   */
-  @Deprecated
-  public static float[] normalized(String id, float[] vector, int dimension) {
-    return VectorNorms.checkedUnit("vector for " + id, vector, dimension);
   }
 
   @Override
