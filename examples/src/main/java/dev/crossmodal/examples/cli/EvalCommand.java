@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Measures retrieval: R@1/5/10 (percent; a hit when any positive is in the top k),",
-      "median rank (ranks start at 1) and MRR (0..1), text->image and image->text."
+      "Measure text->image and image->text retrieval of a model on a dataset.",
+      "R@1/5/10 in percent (a hit when any positive is in the top k), median rank (ranks start at 1)"
+          + " and MRR (0..1)."
     })
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
