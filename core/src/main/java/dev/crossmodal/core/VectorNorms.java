@@ -101,6 +101,27 @@ public final class VectorNorms {
     return sum;
   }
 
+  /**
+   * Cosine similarity of two vectors of any length, in double precision: how parity with a
+   * reference embedding is judged.
+   *
+   * @throws IllegalArgumentException if the lengths differ
+   */
+  public static double cosine(float[] a, float[] b) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException("vectors of length " + a.length + " and " + b.length);
+    }
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += (double) a[i] * b[i];
+      na += (double) a[i] * a[i];
+      nb += (double) b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+
   /** Writes {@code vector[i] * scale}, rounded once to float, to {@code target} from {@code offset}. */
   public static void scaleInto(float[] vector, double scale, float[] target, int offset) {
     for (int i = 0; i < vector.length; i++) {

@@ -118,4 +118,19 @@ class VectorNormsTest {
         .isInstanceOf(InvalidInputException.class);
     assertThat(target).containsExactly(9, 9);
   }
+
+  @Test
+  void cosineIgnoresLengthAndMeasuresTheAngle() {
+    assertThat(VectorNorms.cosine(new float[] {2, 0}, new float[] {0.5f, 0.5f}))
+        .isCloseTo(Math.sqrt(0.5), within(1e-12));
+    assertThat(VectorNorms.cosine(new float[] {1, 2, 3}, new float[] {-2, -4, -6}))
+        .isCloseTo(-1, within(1e-12));
+  }
+
+  @Test
+  void cosineOfVectorsOfDifferentLengthsIsRefused() {
+    assertThatThrownBy(() -> VectorNorms.cosine(new float[2], new float[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("length 2 and 3");
+  }
 }

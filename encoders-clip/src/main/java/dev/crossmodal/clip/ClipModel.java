@@ -4,7 +4,7 @@ import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.Encoder;
+import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.image.ImageTransform;
@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class ClipModel implements CrossModalModel {
+public final class ClipModel extends TextImageModel {
   private static final Logger LOG = LoggerFactory.getLogger(ClipModel.class);
 
   /** The published layouts a model can come in. */
@@ -162,20 +161,16 @@ public final class ClipModel implements CrossModalModel {
     return dimension;
   }
 
+
+
   @Override
-  public Set<Modality> modalities() {
-    return Set.of(Modality.TEXT, Modality.IMAGE);
+  public ClipTextEncoder textEncoder() {
+    return text;
   }
 
   @Override
-  public Encoder encoder(Modality modality) {
-    if (modality.equals(Modality.TEXT)) {
-      return text;
-    }
-    if (modality.equals(Modality.IMAGE)) {
-      return image;
-    }
-    throw new IllegalArgumentException("CLIP has no encoder for modality " + modality);
+  public ClipImageEncoder imageEncoder() {
+    return image;
   }
 
   /** The image pre-processing in use (from {@code preprocessor_config.json} or openai's defaults). */

@@ -1,9 +1,7 @@
 package dev.crossmodal.vse;
 
-import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.Encoder;
+import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.image.ImageTransform;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class VseModel implements CrossModalModel {
+public final class VseModel extends TextImageModel {
   public static final String IMAGE_ENCODER_FILE = "image_encoder.onnx";
   public static final String TEXT_ENCODER_FILE = "text_encoder.onnx";
   public static final String VOCABULARY_FILE = "vocab.json";
@@ -84,31 +81,14 @@ public final class VseModel implements CrossModalModel {
     return textEncoder.dimension();
   }
 
-  @Override
-  public Set<Modality> modalities() {
-    return Set.of(Modality.TEXT, Modality.IMAGE);
-  }
 
-  /**
-   * The encoder of a modality: {@link #textEncoder()} for {@link Modality#TEXT}, {@link
-   * #imageEncoder()} for {@link Modality#IMAGE}.
-   */
-  @Override
-  public Encoder encoder(Modality modality) {
-    if (Modality.TEXT.equals(modality)) {
-      return textEncoder;
-    }
-    if (Modality.IMAGE.equals(modality)) {
-      return imageEncoder;
-    }
-    throw new IllegalArgumentException(
-        "VSE++ encodes text and image, not " + modality + " (model " + modelDir + ")");
-  }
 
+  @Override
   public VseTextEncoder textEncoder() {
     return textEncoder;
   }
 
+  @Override
   public VseImageEncoder imageEncoder() {
     return imageEncoder;
   }

@@ -1,6 +1,7 @@
 package dev.crossmodal.core.testing;
 
 import dev.crossmodal.core.CrossModalModel;
+import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Encoder;
 import dev.crossmodal.core.InvalidInputException;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,7 +29,7 @@ import javax.imageio.ImageIO;
  * }
  * }</pre>
  */
-public final class ColorWordsModel implements CrossModalModel {
+public final class ColorWordsModel extends TextImageModel {
   /** The colour words, in axis order, and their RGB prototypes. */
   public static final List<String> COLORS =
       List.of("red", "green", "blue", "yellow", "black", "white", "orange", "purple");
@@ -75,20 +75,16 @@ public final class ColorWordsModel implements CrossModalModel {
     return DIMENSION;
   }
 
+
+
   @Override
-  public Set<Modality> modalities() {
-    return Set.of(Modality.TEXT, Modality.IMAGE);
+  public Encoder textEncoder() {
+    return text;
   }
 
   @Override
-  public Encoder encoder(Modality modality) {
-    if (modality.equals(Modality.TEXT)) {
-      return text;
-    }
-    if (modality.equals(Modality.IMAGE)) {
-      return image;
-    }
-    throw new IllegalArgumentException("no encoder for " + modality);
+  public Encoder imageEncoder() {
+    return image;
   }
 
   @Override

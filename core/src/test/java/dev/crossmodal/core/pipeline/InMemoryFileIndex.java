@@ -1,11 +1,11 @@
 package dev.crossmodal.core.pipeline;
 
-import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.InvalidWorkspaceException;
-import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
 import dev.crossmodal.core.memory.InMemoryVectorIndex;
+import dev.crossmodal.core.testing.ForwardingVectorIndex;
+import dev.crossmodal.core.workspace.AtomicFiles;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -18,13 +18,12 @@ import java.util.List;
  * A minimal file-backed index for core's own tests, so that workspace persistence can be tested
  * without the index-flat module: the in-memory index, saved as a plain list at commit.
  */
-public final class InMemoryFileIndex implements VectorIndex {
+public final class InMemoryFileIndex extends ForwardingVectorIndex<InMemoryVectorIndex> {
   private final Path file;
-  private final InMemoryVectorIndex delegate;
 
   private InMemoryFileIndex(Path file, int dimension) {
+    super(new InMemoryVectorIndex(dimension));
     this.file = file;
-    this.delegate = new InMemoryVectorIndex(dimension);
   }
 
   public static VectorIndexFactory factory() {
@@ -46,7 +45,7 @@ public final class InMemoryFileIndex implements VectorIndex {
               for (int d = 0; d < dimension; d++) {
                 v[d] = in.readFloat();
               }
-              index.delegate.upsert(id, v);
+              index.upsert(id, v);
             }
           } catch (IOException e) {
             throw new InvalidWorkspaceException("cannot read " + path, e);
@@ -58,53 +57,17 @@ public final class InMemoryFileIndex implements VectorIndex {
   }
 
   @Override
-  public int dimension() {
-    return delegate.dimension();
-  }
-
-  @Override
-  public long size() {
-    return delegate.size();
-  }
-
-  @Override
-  public void upsert(String id, float[] vector) {
-    delegate.upsert(id, vector);
-  }
-
-  @Override
-  public boolean delete(String id) {
-    return delegate.delete(id);
-  }
-
-  @Override
-  public boolean contains(String id) {
-    return delegate.contains(id);
-  }
-
-  @Override
-  public List<SearchHit> search(float[] query, int k, IdFilter filter) {
-    return delegate.search(query, k, filter);
-  }
-
-  @Override
-  public List<String> ids() {
-    return delegate.ids();
-  }
-
-  @Override
   public void commit() {
     try {
-      dev.crossmodal.core.workspace.AtomicFiles.write(
+      AtomicFiles.write(
           file,
           out -> {
             DataOutputStream data = new DataOutputStream(out);
-            List<String> ids = delegate.ids();
+            List<String> ids = delegate().ids();
             data.writeInt(ids.size());
             for (String id : ids) {
               data.writeUTF(id);
-              float[] v = delegate.vector(id).orElseThrow();
-              for (float x : v) {
+              for (float x : delegate().vector(id).orElseThrow()) {
                 data.writeFloat(x);
               }
             }
@@ -114,7 +77,4 @@ public final class InMemoryFileIndex implements VectorIndex {
       throw new UncheckedIOException(e);
     }
   }
-
-  @Override
-  public void close() {}
 }
