@@ -7,7 +7,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.image.ImageTransform;
+import dev.crossmodal.image.ImageTransform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
