@@ -51,6 +51,7 @@ public final class SolrVectorIndex implements VectorIndex {
   private final int dimension;
   private final List<SolrInputDocument> pendingAdds = new ArrayList<>();
   private final List<String> pendingDeletes = new ArrayList<>();
+  private final boolean ownsCluster;
   private boolean unseenWrites;
 
   /**
@@ -58,6 +59,12 @@ public final class SolrVectorIndex implements VectorIndex {
    * see {@link SolrCluster#ensureCollection(int)}).
    */
   public SolrVectorIndex(SolrCluster cluster, String modality, int dimension) {
+    this(cluster, modality, dimension, false);
+  }
+
+  /** As above; when {@code ownsCluster}, {@link #close()} also closes the connection. */
+  SolrVectorIndex(SolrCluster cluster, String modality, int dimension, boolean ownsCluster) {
+    this.ownsCluster = ownsCluster;
     this.cluster = Objects.requireNonNull(cluster, "cluster");
     this.collection = cluster.config().collection();
     this.modality = Objects.requireNonNull(modality, "modality");
@@ -187,10 +194,20 @@ public final class SolrVectorIndex implements VectorIndex {
     }
   }
 
-  /** Sends buffered writes; the cluster (not this process) owns the connection, so it stays open. */
+  /**
+   * Sends buffered writes (uncommitted ones become durable at Solr's next commit). The connection
+   * stays open unless this index was opened by {@link SolrIndexFactory}, which gives each index
+   * its own.
+   */
   @Override
   public synchronized void close() {
-    flush();
+    try {
+      flush();
+    } finally {
+      if (ownsCluster) {
+        cluster.close();
+      }
+    }
   }
 
   private SolrQuery knnQuery(float[] q, int topK, int rows, String termsFilter) {

@@ -7,7 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.InvalidWorkspaceException;
 import dev.crossmodal.core.SearchHit;
+import dev.crossmodal.core.CrossModalModel;
+import dev.crossmodal.core.Document;
+import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.dataset.DatasetFormats;
 import dev.crossmodal.core.memory.InMemoryVectorIndex;
+import dev.crossmodal.core.model.ModelSpec;
+import dev.crossmodal.core.model.Models;
+import dev.crossmodal.core.pipeline.Indexer;
+import dev.crossmodal.core.pipeline.Searcher;
+import dev.crossmodal.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Against a real two-node SolrCloud with an embedded ZooKeeper, collections of 2 shards x 2 replicas. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -165,6 +175,35 @@ class SolrVectorIndexTest {
           .hasMessageContaining(config.collection())
           .hasMessageContaining("dimension 16");
     }
+  }
+
+  @Test
+  void aWorkspaceOnSolrIsReopenedFromItsPointerFilesAlone(@TempDir Path tmp) {
+    SolrIndexConfig config = newCollection();
+    ModelSpec spec = ModelSpec.of("color-words");
+    Path dir = tmp.resolve("ws");
+    List<Match> expected;
+    try (CrossModalModel model = Models.load(spec);
+        Workspace ws = Workspace.openOrCreate(dir, spec, model, SolrIndexFactory.create(config))) {
+      Indexer.builder(ws, model).build().index(DatasetFormats.open("toy", toyData(), null), -1);
+      expected = new Searcher(ws, model).search(Document.text("q", "a red circle"), 5);
+      assertThat(expected).hasSize(5);
+    }
+    assertThat(dir.resolve("vectors-image.solr")).content()
+        .contains(config.collection())
+        .doesNotContainIgnoringCase("password");
+    try (CrossModalModel model = Models.load(spec);
+        Workspace ws = Workspace.open(dir, SolrIndexFactory.fromPointerFiles(), Workspace.OpenMode.READ_ONLY)) {
+      assertThat(new Searcher(ws, model).search(Document.text("q", "a red circle"), 5)).isEqualTo(expected);
+    }
+  }
+
+  private static Path toyData() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(dir.resolve("data/toy"))) {
+      dir = dir.getParent();
+    }
+    return dir.resolve("data/toy");
   }
 
   @Test
