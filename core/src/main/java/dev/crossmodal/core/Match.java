@@ -1,6 +1,4 @@
-package dev.crossmodal.core.pipeline;
-
-import dev.crossmodal.core.Document;
+package dev.crossmodal.core;
 
 /**
  * A search result: a stored document and its cosine similarity to the query.
