@@ -9,7 +9,7 @@ import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.dataset.SkippedItem;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
-import dev.crossmodal.core.pipeline.IndexReport;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.index.flat.FlatIndex;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 
 /** The CLI's JSON form of a match: id, modality, cosine score, and the image path or caption. */
 final class MatchJson {

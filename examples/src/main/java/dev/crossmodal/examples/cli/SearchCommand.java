@@ -7,7 +7,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
 import java.io.PrintWriter;
@@ -30,6 +30,10 @@ public final class SearchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin WorkspaceOptions workspaceOptions;
+
+  @Option(names = "--model-dir", paramLabel = "DIR_OR_FILE",
+      description = "Load the workspace's model from here instead of where it was indexed from.")
+  Path modelDir;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   QueryOptions query;
@@ -55,7 +59,7 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     Document queryDoc = queryDocument();
     try (Workspace ws = workspaceOptions.openReadOnly();
-        CrossModalModel model = WorkspaceOptions.modelOf(ws)) {
+        CrossModalModel model = WorkspaceOptions.modelOf(ws, modelDir)) {
       Searcher searcher = new Searcher(ws, model);
       List<Match> matches =
           sameModality
