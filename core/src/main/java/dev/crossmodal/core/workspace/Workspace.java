@@ -104,6 +104,11 @@ public final class Workspace implements AutoCloseable {
     return openFiles(dir, manifest, factory, mode);
   }
 
+  /** Whether {@code dir} holds a workspace (a manifest), damaged or not. */
+  public static boolean exists(Path dir) {
+    return ManifestFile.exists(dir);
+  }
+
   /**
    * A workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
    * indexes: for host applications' unit tests and throw-away collections.

@@ -9,7 +9,7 @@ import dev.crossmodal.core.InvalidWorkspaceException;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.dataset.DatasetFormats;
 import dev.crossmodal.core.memory.InMemoryVectorIndex;
 import dev.crossmodal.core.model.ModelSpec;
