@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * The image pre-processing of CLIP-family models, read from a Hugging Face {@code
  * preprocessor_config.json}: resize (the short side to {@code size.shortest_edge}, or exactly to
  * {@code size.height x size.width}), optional centre crop ({@code do_center_crop}, {@code
- * crop_size}), {@code resample} (PIL's numbering), {@code rescale_factor}, {@code image_mean} and
+ * crop_size}; when the file says neither, a crop follows a shortest-edge resize only), {@code resample} (PIL's numbering), {@code rescale_factor}, {@code image_mean} and
  * {@code image_std}. Any combination of these needs no code: a new model family only chooses its
  * {@link Conventions}, the steps its reference performs that the file does not say.
  */
@@ -74,7 +74,9 @@ final class ClipImageConfig {
     } else {
       builder.resizeShortSide(dimension(size, "shortest_edge", CLIP_SIZE, file), filter);
     }
-    if (root.path("do_center_crop").asBoolean(true)) {
+    // Processors without a crop step (SigLIP's) write neither key; CLIP's write both.
+    boolean cropByDefault = !exact || root.has("crop_size");
+    if (root.path("do_center_crop").asBoolean(cropByDefault)) {
       JsonNode cropNode = root.path("crop_size");
       int crop = dimension(cropNode, "height", exact ? size.path("height").asInt() : dimension(size, "shortest_edge", CLIP_SIZE, file), file);
       if (cropNode.isObject() && cropNode.path("width").asInt(crop) != crop) {
