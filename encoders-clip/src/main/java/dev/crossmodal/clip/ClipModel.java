@@ -98,7 +98,9 @@ public final class ClipModel extends TextImageModel {
         Path preprocessor = path.resolve("preprocessor_config.json");
         ImageTransform transform;
         if (Files.isRegularFile(preprocessor)) {
-          transform = ClipImageConfig.fromPreprocessorConfig(preprocessor, ClipImageConfig.Conventions.OPENAI);
+          transform =
+              ClipImageConfig.fromPreprocessorConfig(
+                  preprocessor, ClipImageConfig.Conventions.OPENAI);
         } else {
           LOG.warn("{} has no preprocessor_config.json; using openai/CLIP's 224-pixel transform", path);
           transform = ClipImageConfig.openAi(ClipImageConfig.CLIP_SIZE);
@@ -116,7 +118,9 @@ public final class ClipModel extends TextImageModel {
         }
         this.dimension = dim;
         this.weightFiles = List.of(textFile, visionFile);
-        this.text = new ClipTextEncoder(TextTokenizer.of(tokenizer), textTower, dim, b.batchSize, b.rejectEmptyText);
+        this.text =
+            new ClipTextEncoder(
+                TextTokenizer.of(tokenizer), textTower, dim, b.batchSize, b.rejectEmptyText);
         this.image = new ClipImageEncoder(transform, imageTower, dim, b.batchSize);
       } else {
         TorchScriptClip module = new TorchScriptClip(path, device, b.threads);
@@ -125,7 +129,9 @@ public final class ClipModel extends TextImageModel {
         int dim = module.run(List.of(tokenizer.encode("a")))[0].length;
         this.dimension = dim;
         this.weightFiles = List.of(path);
-        this.text = new ClipTextEncoder(TextTokenizer.of(tokenizer), module, dim, b.batchSize, b.rejectEmptyText);
+        this.text =
+            new ClipTextEncoder(
+                TextTokenizer.of(tokenizer), module, dim, b.batchSize, b.rejectEmptyText);
         this.image =
             new ClipImageEncoder(
                 ClipImageConfig.openAi(ClipImageConfig.CLIP_SIZE), module.images(), dim, b.batchSize);

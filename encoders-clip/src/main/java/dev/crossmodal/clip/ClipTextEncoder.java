@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The text encoder of the CLIP family: the family's {@link TextTokenizer} on pipeline threads, the text tower in batches of at
- * most {@code batchSize}. When the tower accepts trimmed rows (ONNX layout), the captions of a call
+ * The text encoder of the CLIP family: the family's {@link TextTokenizer} on pipeline threads,
+ * the text tower in batches of at most {@code batchSize}. When the tower accepts trimmed rows (ONNX layout), the captions of a call
  * are sorted by token count and each batch is cut to its longest caption: real captions are about
  * 15 tokens, so this saves most of the work of padding to 77 without changing any result.
  *
