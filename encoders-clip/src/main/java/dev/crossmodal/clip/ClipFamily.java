@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public enum ClipFamily {
   /** openai's CLIP ({@link ClipModel}). */
-  CLIP("clip", "clip", ClipVariants.onnxRepository(ClipVariants.DEFAULT), ClipModelProvider.HUB_FILES),
+  CLIP("clip", "clip", ClipVariants.onnxRepository(ClipVariants.DEFAULT), ClipModelProvider.HUB_FILES, List.of()),
   /** Google's SigLIP: SentencePiece text, squashed images, sigmoid scores. */
   SIGLIP(
       "siglip",
@@ -28,11 +28,10 @@ public enum ClipFamily {
           "preprocessor_config.json",
           "tokenizer.json",
           "tokenizer_config.json",
-          "special_tokens_map.json",
           "onnx/text_model.onnx",
-          "onnx/vision_model.onnx",
-          // Only read for the calibrated score: the split graphs lack logit_scale and logit_bias.
-          "onnx/model.onnx")),
+          "onnx/vision_model.onnx"),
+      // Only read for the calibrated score: the split graphs lack logit_scale and logit_bias.
+      List.of("onnx/model.onnx")),
   /** OFA-Sys's Chinese-CLIP: BERT WordPiece text with CJK characters split, squashed images. */
   CHINESE_CLIP(
       "chinese_clip",
@@ -43,20 +42,26 @@ public enum ClipFamily {
           "preprocessor_config.json",
           "tokenizer.json",
           "tokenizer_config.json",
-          "special_tokens_map.json",
-          "vocab.txt",
-          "onnx/model.onnx"));
+          "onnx/model.onnx"),
+      List.of());
 
   private final String modelType;
   private final String providerName;
   private final String defaultRepository;
   private final List<String> hubFiles;
+  private final List<String> optionalHubFiles;
 
-  ClipFamily(String modelType, String providerName, String defaultRepository, List<String> hubFiles) {
+  ClipFamily(
+      String modelType,
+      String providerName,
+      String defaultRepository,
+      List<String> hubFiles,
+      List<String> optionalHubFiles) {
     this.modelType = modelType;
     this.providerName = providerName;
     this.defaultRepository = defaultRepository;
     this.hubFiles = List.copyOf(hubFiles);
+    this.optionalHubFiles = List.copyOf(optionalHubFiles);
   }
 
   /** {@code config.json}'s {@code model_type}, such as {@code chinese_clip}. */
@@ -74,9 +79,14 @@ public enum ClipFamily {
     return defaultRepository;
   }
 
-  /** The files of the published ONNX layout that are downloaded from the hub. */
+  /** The files of the published ONNX layout that a hub download needs. */
   public List<String> hubFiles() {
     return hubFiles;
+  }
+
+  /** Files also downloaded when the repository has them (SigLIP's model.onnx, for the calibrated score). */
+  public List<String> optionalHubFiles() {
+    return optionalHubFiles;
   }
 
   /**

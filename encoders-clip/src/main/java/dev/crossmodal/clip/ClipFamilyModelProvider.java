@@ -8,17 +8,22 @@ import dev.crossmodal.core.model.ModelSpec;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The provider of one {@link ClipFamilyModel} family ({@link SiglipModelProvider}, {@link
  * ChineseClipModelProvider}). A spec with a model directory loads it; otherwise the variant (a hub
  * repository in the family's ONNX layout, default {@link ClipFamily#defaultRepository()}) is
- * downloaded once into the cache with the family's {@link ClipFamily#hubFiles()}.
+ * downloaded once into the cache with the family's {@link ClipFamily#hubFiles()}, and its {@link
+ * ClipFamily#optionalHubFiles()} where the repository has them.
  *
  * <p>Options: {@code device}, {@code threads}, {@code batchSize}, {@code contextLength}, {@code
  * revision}.
  */
 abstract class ClipFamilyModelProvider implements ModelProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(ClipFamilyModelProvider.class);
+
   private final ClipFamily family;
   private final Supplier<HubClient> hub;
 
@@ -50,7 +55,16 @@ abstract class ClipFamilyModelProvider implements ModelProvider {
       return builder.modelDir(dir.get()).build();
     }
     String repo = spec.variantName().filter(v -> !v.isBlank()).orElse(family.defaultRepository()).trim();
-    Path snapshot = hub.get().snapshot(repo, spec.option("revision").orElse(null), family.hubFiles());
+    String revision = spec.option("revision").orElse(null);
+    HubClient client = hub.get();
+    Path snapshot = client.snapshot(repo, revision, family.hubFiles());
+    for (String optional : family.optionalHubFiles()) {
+      try {
+        client.file(repo, revision, optional);
+      } catch (InvalidModelException e) {
+        LOG.warn("{}: {} not downloaded, going on without it: {}", repo, optional, e.getMessage());
+      }
+    }
     return builder.modelDir(snapshot).id(family.providerName() + ":" + repo).build();
   }
 

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,10 +43,10 @@ final class HuggingFaceTextTokenizer implements TextTokenizer, AutoCloseable {
     if (contextLength < 2) {
       throw new InvalidModelException("context length must be at least 2, got " + contextLength);
     }
-    try {
+    try (InputStream json = new ByteArrayInputStream(withSentencePieceStrip(tokenizerJson))) {
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
-              tokenizerJson,
+              json,
               Map.of(
                   "addSpecialTokens", "true",
                   "truncation", "true",
@@ -54,6 +58,46 @@ final class HuggingFaceTextTokenizer implements TextTokenizer, AutoCloseable {
     this.contextLength = contextLength;
     this.padId = padId;
     this.specialTokens = tokenizer.encode("").getIds().length;
+  }
+
+  /**
+   * The file's bytes, with one fix for SentencePiece models (a {@code Precompiled} normaliser and a
+   * {@code Unigram} model): SentencePiece strips the whitespace its charsmap leaves at either end
+   * ({@code remove_extra_whitespaces}), but transformers' converter writes no step for it, so a text
+   * that ends in a character the charsmap turns into a space (U+FEFF, U+200B) gets an extra {@code
+   * ▁} piece from {@code tokenizer.json} and not from the sentencepiece tokenizer that SigLIP's
+   * processor runs. A {@code Strip} normaliser appended after the charsmap restores
+   * SentencePiece's result; every other file is passed on unchanged.
+   */
+  static byte[] withSentencePieceStrip(Path tokenizerJson) throws IOException {
+    byte[] bytes = Files.readAllBytes(tokenizerJson);
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode root = mapper.readTree(bytes);
+    JsonNode normalizer = root.path("normalizer");
+    if (!"Unigram".equals(root.path("model").path("type").asText())
+        || !normalizer.isObject()
+        || !"Sequence".equals(normalizer.path("type").asText())) {
+      return bytes;
+    }
+    ArrayNode steps = (ArrayNode) normalizer.path("normalizers");
+    int precompiled = -1;
+    for (int i = 0; i < steps.size(); i++) {
+      if ("Precompiled".equals(steps.get(i).path("type").asText())) {
+        precompiled = i;
+      }
+    }
+    if (precompiled < 0) {
+      return bytes;
+    }
+    JsonNode last = steps.get(steps.size() - 1);
+    if ("Strip".equals(last.path("type").asText())) {
+      return bytes;
+    }
+    ObjectNode strip = steps.addObject();
+    strip.put("type", "Strip");
+    strip.put("strip_left", true);
+    strip.put("strip_right", true);
+    return mapper.writeValueAsBytes(root);
   }
 
   /**
