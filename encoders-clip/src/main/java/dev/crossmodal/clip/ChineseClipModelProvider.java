@@ -1,6 +1,6 @@
 package dev.crossmodal.clip;
 
-import dev.crossmodal.core.hub.HubClient;
+import dev.crossmodal.hub.HubClient;
 
 /**
  * The {@code chinese-clip} model provider: Chinese-CLIP in the Hugging Face ONNX layout ({@link ClipFamilyModel}),

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.crossmodal.clip;
 
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.hub.HubClient;
+import dev.crossmodal.hub.HubClient;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.ScoreCalibration;
-import dev.crossmodal.core.image.ImageTransform;
+import dev.crossmodal.image.ImageTransform;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import java.io.IOException;
