@@ -122,7 +122,12 @@ final class HuggingFaceTextTokenizer implements TextTokenizer, AutoCloseable {
   public TokenIds encode(String text) {
     Encoding encoding = tokenizer.encode(text);
     long[] ids = encoding.getIds();
-    int length = Math.min(ids.length, contextLength);
+    // Counted from the mask, so that a tokenizer.json that pads by itself does not count its padding.
+    int length = 0;
+    for (long m : encoding.getAttentionMask()) {
+      length += (int) m;
+    }
+    length = Math.min(length, contextLength);
     int[] padded = new int[contextLength];
     Arrays.fill(padded, padId);
     for (int i = 0; i < length; i++) {
