@@ -198,7 +198,7 @@ public final class ImageDecoder {
   private DecodedImage decodeJpeg(String name, byte[] bytes, PixelBudget budget)
       throws IOException {
     JpegHeader header = jpegHeader(name, bytes);
-    admit(name, new ImageHeader("jpeg", header.width(), header.height()), budget);
+    checkSize(name, header.width(), header.height());
     if (header.firstScanTruncated()) {
       throw new InvalidInputException(
           "cannot decode image " + name + ": image file is truncated (its first scan has "
@@ -206,6 +206,7 @@ public final class ImageDecoder {
               + header.firstScanBlocks() + " blocks of its declared " + header.width() + "x"
               + header.height() + " pixels need)");
     }
+    budget.charge(name, new ImageHeader("jpeg", header.width(), header.height()));
     ImageReader reader = jdkReader("jpeg");
     List<String> problems = new ArrayList<>();
     reader.addIIOReadWarningListener(
@@ -268,13 +269,14 @@ public final class ImageDecoder {
   private DecodedImage decodePng(String name, byte[] bytes, PixelBudget budget)
       throws IOException {
     PngHeader header = PngHeader.parse(name, bytes);
-    admit(name, new ImageHeader("png", header.width(), header.height()), budget);
+    checkSize(name, header.width(), header.height());
     if (header.imageDataTruncated()) {
       throw new InvalidInputException(
           "cannot decode image " + name + ": image file is truncated (" + header.imageDataBytes()
               + " bytes of image data cannot hold the declared " + header.width() + "x"
               + header.height() + " pixels)");
     }
+    budget.charge(name, new ImageHeader("png", header.width(), header.height()));
     ImageReader reader = jdkReader("png");
     try (ImageInputStream in = stream(bytes)) {
       reader.setInput(in, true, true);

@@ -56,6 +56,22 @@ class FormatParityTest {
     assertCropMatches(c, c.transform().cropRgb(upright.decode(ImageFixtures.source(c.image()))));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("uprightCases")
+  void transformWithExifOrientationAppliesIt(ImageFixtures.Case c) {
+    ImageTransform base = c.transform();
+    ImageTransform upright =
+        ImageTransform.builder()
+            .resizeShortSide(base.resizeShortSide(), base.filter())
+            .centerCrop(base.cropSize())
+            .convertToRgbFirst(base.convertToRgbFirst())
+            .normalize(base.mean(), base.std())
+            .applyExifOrientation(true)
+            .build();
+
+    assertCropMatches(c, upright.cropRgb(upright.decoder().decode(ImageFixtures.source(c.image()))));
+  }
+
   private static void assertCropMatches(ImageFixtures.Case c, byte[] actual) {
     byte[] expected = c.expectedRgb();
     assertThat(actual).hasSameSizeAs(expected);
