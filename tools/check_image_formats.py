@@ -2,10 +2,10 @@
 """Checks the image decoder on real photos in every format against Pillow, through openai/CLIP's
 whole 224-pixel transform: converts photos (e.g. the Flickr sample in ../shared) to ICC-tagged
 JPEG, CMYK TIFF and JPEG, WebP, TGA, ICO, PPM/PGM, JPEG 2000, GIF and BMP in a scratch folder,
-runs the Java pipeline on them (WriteClipTensors, from core's test classes) and prints the largest
+runs the Java pipeline on them (WriteClipTensors, from image's test classes) and prints the largest
 difference per format in normalised units. Nothing it writes is committed.
 
-    ./mvnw -q -pl core -am test-compile
+    ./mvnw -q -pl image -am test-compile
     /usr/bin/python3 tools/check_image_formats.py PHOTO_DIR [COUNT]
 """
 
@@ -60,9 +60,9 @@ def pillow_clip(path):
 def main():
     photos = sorted(glob.glob(os.path.join(sys.argv[1], "*.jpg")))[: int(sys.argv[2]) if len(sys.argv) > 2 else 12]
     classpath = subprocess.run(
-        [str(ROOT / "mvnw"), "-q", "-o", "-pl", "core", "dependency:build-classpath",
+        [str(ROOT / "mvnw"), "-q", "-o", "-pl", "image", "dependency:build-classpath",
          "-Dmdep.outputFile=/dev/stdout"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
-    classpath += os.pathsep + str(ROOT / "core/target/classes") + os.pathsep + str(ROOT / "core/target/test-classes")
+    classpath += os.pathsep + str(ROOT / "image/target/classes") + os.pathsep + str(ROOT / "image/target/test-classes")
     with tempfile.TemporaryDirectory() as scratch:
         files = []
         for i, photo in enumerate(photos):
@@ -72,7 +72,7 @@ def main():
                 save(im, path)
                 files.append((kind, path))
         java = os.path.join(os.environ.get("JAVA_HOME", "/usr"), "bin", "java")
-        subprocess.run([java, "-cp", classpath, "dev.crossmodal.core.image.WriteClipTensors"]
+        subprocess.run([java, "-cp", classpath, "dev.crossmodal.image.WriteClipTensors"]
                        + [p for _, p in files], check=True)
         worst = {}
         for kind, path in files:

@@ -8,7 +8,7 @@ Run with Debian's python3 and python3-pil 9.4 (built with libwebp, OpenJPEG and 
 
     /usr/bin/python3 tools/make_format_fixtures.py
 
-Writes core/src/test/resources/images/formats/ and its expected/cases.json, in the layout of
+Writes image/src/test/resources/images/formats/ and its expected/cases.json, in the layout of
 tools/make_image_fixtures.py (read by ImageFixtures). The resize and crop are done with Pillow
 exactly as torchvision 0.14's Resize(int) and CenterCrop call it, so no torch is needed here;
 PillowParityTest shows on the other fixtures that both give the same pixels.
@@ -28,7 +28,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 ROOT = Path(__file__).resolve().parent.parent
-IMAGES = ROOT / "core" / "src" / "test" / "resources" / "images"
+IMAGES = ROOT / "image" / "src" / "test" / "resources" / "images"
 OUT = IMAGES / "formats"
 EXPECTED = OUT / "expected"
 BOMBS = IMAGES / "bombs"
