@@ -1,5 +1,7 @@
 package dev.crossmodal.image;
 
+import java.util.Arrays;
+
 /**
  * The directory of an ICO or CUR file and the entry Pillow opens: for icons the largest (then the
  * deepest), for cursors the first unless a later one is larger both ways. The entry's size is read
@@ -52,7 +54,7 @@ record IconDirectory(
       return null;
     }
     int o = (int) offset;
-    boolean png = PngHeader.isPng(java.util.Arrays.copyOfRange(b, o, Math.min(b.length, o + 8)));
+    boolean png = PngHeader.isPng(Arrays.copyOfRange(b, o, Math.min(b.length, o + 8)));
     int width;
     int height;
     if (png) {

@@ -3,6 +3,7 @@ package dev.crossmodal.image;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -253,7 +254,7 @@ public final class ImageDecoder {
    * Pillow's CMYK: libjpeg converts YCCK to CMYK with its integer tables, then Pillow inverts
    * every sample, assuming Adobe's polarity as Photoshop writes it.
    */
-  private static DecodedImage cmykFromRaster(java.awt.image.Raster raster, boolean ycck) {
+  private static DecodedImage cmykFromRaster(Raster raster, boolean ycck) {
     int w = raster.getWidth();
     int h = raster.getHeight();
     byte[] raw = RasterPixels.bands(raster, 4, 8);
@@ -281,7 +282,7 @@ public final class ImageDecoder {
     try (ImageInputStream in = stream(bytes)) {
       reader.setInput(in, true, true);
       BufferedImage decoded = reader.read(0);
-      java.awt.image.Raster raster = decoded.getRaster();
+      Raster raster = decoded.getRaster();
       int w = decoded.getWidth();
       int h = decoded.getHeight();
       int depth = header.bitDepth();
@@ -300,7 +301,7 @@ public final class ImageDecoder {
   }
 
   /** Pillow opens 1-bit grey as "1", 2- and 4-bit grey scaled up to "L", 16-bit grey as "I". */
-  private static DecodedImage greyPng(java.awt.image.Raster raster, int w, int h, int depth) {
+  private static DecodedImage greyPng(Raster raster, int w, int h, int depth) {
     if (depth == 16) {
       int[] wide = raster.getSamples(0, 0, w, h, 0, new int[w * h]);
       return DecodedImage.wide(w, h, wide);

@@ -107,6 +107,35 @@ class DecodeBudgetTest {
   }
 
   @Test
+  void budgetChargedFromManyThreadsNeverOverspends() throws Exception {
+    PixelBudget budget = PixelBudget.of(1_000);
+    ImageHeader tenPixels = new ImageHeader("png", 5, 2);
+    java.util.concurrent.atomic.AtomicInteger admitted = new java.util.concurrent.atomic.AtomicInteger();
+    Thread[] threads = new Thread[8];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 50; i++) {
+                  try {
+                    budget.charge("x", tenPixels);
+                    admitted.incrementAndGet();
+                  } catch (ImageTooLargeException e) {
+                    // the budget is spent
+                  }
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertThat(admitted.get()).isEqualTo(100);
+    assertThat(budget.remaining()).isZero();
+  }
+
+  @Test
   void budgetMustBePositive() {
     assertThatThrownBy(() -> PixelBudget.of(0)).isInstanceOf(IllegalArgumentException.class);
   }
