@@ -66,8 +66,9 @@ record PngHeader(
 
   /**
    * Whether the image data is provably too short for the declared size: even at deflate's
-   * largest ratio it cannot inflate to one byte per pixel row sample, so decoding would run out
-   * of data, which Pillow refuses as a truncated file.
+   * largest ratio it cannot inflate to the declared samples (counted without filter bytes or row
+   * padding, so the bound holds for interlaced images too), so decoding would run out of data,
+   * which Pillow refuses as a truncated file.
    */
   boolean imageDataTruncated() {
     int channels =
@@ -77,8 +78,8 @@ record PngHeader(
           case 6 -> 4;
           default -> 1;
         };
-    long rowBytes = ((long) width * channels * Math.max(1, bitDepth) + 7) / 8;
-    return imageDataBytes * MAX_INFLATE_RATIO < rowBytes * height;
+    long sampleBytes = (long) width * height * channels * Math.max(1, bitDepth) / 8;
+    return imageDataBytes * MAX_INFLATE_RATIO < sampleBytes;
   }
 
   private static boolean isType(byte[] b, int at, String type) {
