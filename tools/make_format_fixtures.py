@@ -206,6 +206,16 @@ def make_images():
                    loop=0)
     made.append("animated.gif")
     save("gray.gif", gray)
+    # A first frame smaller than the logical screen, at an offset, with a transparent index: Pillow
+    # places it on a canvas of the screen's size filled with that index.
+    small = io.BytesIO()
+    Image.fromarray(smooth(30, 20, 3, 111), "RGB").quantize(50).save(small, "GIF", transparency=7)
+    gif = bytearray(small.getvalue())
+    struct.pack_into("<HH", gif, 6, 40, 32)
+    descriptor = 13 + 3 * (2 << (gif[10] & 7)) + 8  # header, global palette, graphic control
+    assert gif[descriptor] == 0x2C and struct.unpack_from("<HH", gif, descriptor + 5) == (30, 20)
+    struct.pack_into("<HH", gif, descriptor + 1, 6, 9)
+    write("offset-frame.gif", bytes(gif))
     save("lossless.jp2", rgb)
     save("lossy.j2k", rgb, quality_mode="rates", quality_layers=[20])
     save("rgba.jp2", rgba)

@@ -390,12 +390,21 @@ public final class ImageDecoder {
     try (ImageInputStream in = stream(bytes)) {
       reader.setInput(in, true, true);
       String format = formatName(reader);
-      admit(name, new ImageHeader(format, reader.getWidth(0), reader.getHeight(0)), budget);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      if (format.equals("gif")) {
+        int[] screen = GifCanvas.screenSize(bytes);
+        width = Math.max(width, screen[0]);
+        height = Math.max(height, screen[1]);
+      }
+      admit(name, new ImageHeader(format, width, height), budget);
       // Image 0 is the first frame of a GIF, the first page of a TIFF.
       DecodedImage image = RasterPixels.toPillow(format, reader.read(0));
       if (format.equals("tiff")) {
         // TwelveMonkeys turns TIFFs by their Orientation tag; Pillow's open does not.
         image = ExifOrientation.apply(image, ExifOrientation.inverse(ExifOrientation.read(bytes)));
+      } else if (format.equals("gif")) {
+        image = GifCanvas.place(image, bytes, reader);
       }
       return image;
     } finally {
