@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>SigLIP</b>: {@code tokenizer.json} (SentencePiece Unigram after SigLIP's clean-up, {@code
  *       </s>} appended), every text padded to exactly {@code max_position_embeddings} (64) with the
  *       pad id and fed without a mask, because the tower pools the last position; {@code
- *       pooler_output} of {@code onnx/text_model.onnx} and {@code onnx/vision_model.onnx}. Its
+ *       pooler_output} of {@code onnx/text_model.onnx} and {@code onnx/vision_model.onnx} (or the
+ *       normalised embeddings of {@code onnx/model.onnx} when only that is present). Its
  *       sigmoid score is {@link #scoreCalibration()}, read from {@code onnx/model.onnx}.
  *   <li><b>Chinese-CLIP</b>: {@code tokenizer.json} (BERT WordPiece, CJK characters split), padded
  *       to 52 (cn_clip's context length) and fed with its attention mask; {@code text_embeds} /
