@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.crossmodal.core.CrossModalModel;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.crossmodal.core.Document;
+import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.ScoreCalibration;
@@ -15,6 +17,7 @@ import dev.crossmodal.core.model.Models;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +112,27 @@ class ClipFamilyModelTest {
       assertThatThrownBy(() -> siglip.textEncoder().prepare(Document.text("e", " !? ")))
           .isInstanceOf(InvalidInputException.class);
       assertThat(siglip.textEncoder().prepare(Document.text("a", "a dog")).length()).isGreaterThan(1);
+    }
+  }
+
+  @Test
+  void siglipFromModelOnnxAloneGivesTheSameEmbeddings(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("onnx"));
+    for (String file : List.of("config.json", "preprocessor_config.json", "tokenizer.json", "tokenizer_config.json", "onnx/model.onnx")) {
+      Files.copy(FamilyFixtures.siglip().resolve(file), dir.resolve(file));
+    }
+    try (ClipFamilyModel combined = ClipFamilyModel.builder().modelDir(dir).threads(1).build()) {
+      for (JsonNode text : FamilyFixtures.list(FamilyFixtures.REFERENCE, "siglip", "texts")) {
+        float[] vector = combined.textEncoder().encode(Document.text("t", text.path("text").asText()));
+        assertThat(Fixtures.cosine(vector, Fixtures.floats(text.path("embedding"))))
+            .as(text.path("kind").asText())
+            .isGreaterThanOrEqualTo(0.99999);
+      }
+      JsonNode image = FamilyFixtures.list(FamilyFixtures.REFERENCE, "siglip", "images").get(0);
+      float[] vector =
+          combined.imageEncoder().encode(
+              Document.image("i", ImageSource.of(FamilyFixtures.dir().resolve("images").resolve(image.path("file").asText()))));
+      assertThat(Fixtures.cosine(vector, Fixtures.floats(image.path("embedding")))).isGreaterThanOrEqualTo(0.99999);
     }
   }
 }
