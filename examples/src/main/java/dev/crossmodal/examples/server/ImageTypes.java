@@ -1,8 +1,38 @@
 package dev.crossmodal.examples.server;
 
+import dev.crossmodal.core.ImageSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+
 /** The media type of encoded image bytes, from their magic number rather than a file name. */
 final class ImageTypes {
   private ImageTypes() {}
+
+  /**
+   * The media type of an image source: from a file name's extension when it has a usual one, so
+   * that listing matches opens no file; otherwise from the first bytes.
+   */
+  static String contentType(ImageSource source) {
+    String name = source.name().toLowerCase(Locale.ROOT);
+    String extension = name.substring(name.lastIndexOf('.') + 1);
+    String known = switch (extension) {
+      case "jpg", "jpeg" -> "image/jpeg";
+      case "png" -> "image/png";
+      case "gif" -> "image/gif";
+      case "bmp" -> "image/bmp";
+      case "webp" -> "image/webp";
+      default -> null;
+    };
+    if (known != null) {
+      return known;
+    }
+    try (InputStream in = source.open()) {
+      return contentType(in.readNBytes(12));
+    } catch (IOException e) {
+      return "application/octet-stream";
+    }
+  }
 
   static String contentType(byte[] b) {
     if (starts(b, 0xff, 0xd8, 0xff)) {

@@ -5,6 +5,7 @@ import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.pipeline.Match;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the REST server needs from a search backend: cross-modal search, documents by id (to serve
@@ -20,6 +21,24 @@ public interface SearchService {
    * @throws dev.crossmodal.core.InvalidInputException if the query cannot be encoded
    */
   List<Match> search(Document query, int k);
+
+  /**
+   * The {@code k} best documents of the {@code returns} content kind (empty: the other kind than
+   * the query's, as {@link #search(Document, int)}) whose cosine is at least {@code minScore},
+   * best first. A kind the workspace holds nothing of gives no matches.
+   *
+   * @throws dev.crossmodal.core.InvalidInputException if the query cannot be encoded
+   */
+  List<Match> search(Document query, int k, Optional<Modality.ContentKind> returns, double minScore);
+
+  /**
+   * The model's calibrated score for a cosine, where the model defines one (SigLIP's sigmoid of
+   * its scaled and shifted logit is a probability that the pair matches); empty for models such
+   * as CLIP whose cosines are only comparable with each other.
+   */
+  default OptionalDouble calibratedScore(float cosine) {
+    return OptionalDouble.empty();
+  }
 
   /** A stored document by id. */
   Optional<Document> document(String id);
