@@ -51,9 +51,12 @@ public final class WorkspaceSearchService implements SearchService {
         return List.of();
       }
     }
-    // Matches come best first, so the cut-off keeps a prefix of the k best.
+    // Scores are floats, and a client sets the cut-off from the float it was shown: compare as
+    // floats, so that min_score equal to a shown score keeps that match. Matches come best
+    // first, so the cut-off keeps a prefix of the k best.
+    float cut = (float) Math.max(minScore, -Float.MAX_VALUE);
     return searcher.search(query, k, targets, IdFilter.ALL).stream()
-        .filter(m -> m.score() >= minScore)
+        .filter(m -> m.score() >= cut)
         .toList();
   }
 
