@@ -33,9 +33,13 @@ public final class IndexedImages {
     this.store = store;
   }
 
-  /** The image's file name: the dataset's name for it if it has one, else its source's name. */
+  /**
+   * The image's file name, without folders: from the dataset's name for it if it has one (such
+   * as {@code images/1000268201_693b08cb0e.jpg}), else from its source.
+   */
   public static String fileName(Document image) {
-    return image.tag(Document.TAG_SOURCE_NAME).orElseGet(() -> image.image().name());
+    String name = image.tag(Document.TAG_SOURCE_NAME).orElseGet(() -> image.image().name());
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
   }
 
   /** The id of the image a caption describes, if it names one. */
