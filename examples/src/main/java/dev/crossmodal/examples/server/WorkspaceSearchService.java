@@ -60,6 +60,9 @@ public final class WorkspaceSearchService implements SearchService {
         .toList();
   }
 
+  // calibratedScore: the interface's default (none) until core gives models a calibrated-score
+  // API (SigLIP, issue 'families'); then this returns the model's score for the cosine.
+
   @Override
   public Optional<Document> document(String id) {
     return workspace.document(id);
