@@ -11,7 +11,7 @@ final class ImageTypes {
 
   /**
    * The media type of an image source: from a file name's extension when it has a usual one, so
-   * that listing matches opens no file; otherwise from the first bytes.
+   * that listing matches opens no file; otherwise from the first bytes of a local image.
    */
   static String contentType(ImageSource source) {
     String name = source.name().toLowerCase(Locale.ROOT);
@@ -26,6 +26,9 @@ final class ImageTypes {
     };
     if (known != null) {
       return known;
+    }
+    if (!(source instanceof ImageSource.FileImage) && !(source instanceof ImageSource.BytesImage)) {
+      return "application/octet-stream"; // a remote image is never fetched just to name its type
     }
     try (InputStream in = source.open()) {
       return contentType(in.readNBytes(12));

@@ -192,6 +192,10 @@ record SearchRequest(int topK, Optional<Modality.ContentKind> returns, double mi
     String id = ServerUrls.decodeId(rawPath.substring(ServerUrls.IMAGES.length()));
     Document image = images.image(id).orElseThrow(
         () -> HttpError.badRequest("data[" + position + "]: no indexed image with id '" + id + "'"));
+    if (!(image.image() instanceof ImageSource.FileImage) && !(image.image() instanceof ImageSource.BytesImage)) {
+      // Encoding it would fetch it: a client would make the server reach out, as a proxy would.
+      throw HttpError.badRequest("data[" + position + "]: image '" + id + "' is not stored locally");
+    }
     return new Query(
         value, Document.image("query-" + position, image.image()), ImageTypes.contentType(image.image()));
   }
