@@ -8,6 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.crossmodal.core.Document;
+import dev.crossmodal.core.ImageSource;
+import dev.crossmodal.core.pipeline.Indexer;
+import dev.crossmodal.core.pipeline.Searcher;
+import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.core.workspace.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +168,28 @@ class SearchContentTest {
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains("no indexed image with id 'no-such-image'");
+  }
+
+  @Test
+  void anImageStoredAsAUriIsNotAQueryByItsLink() throws Exception {
+    ColorWordsModel model = new ColorWordsModel();
+    Workspace workspace = Workspace.inMemory(model);
+    Path file = images.resolve("behind-a-uri.png");
+    Files.write(file, ColourFixture.png("red"));
+    // A file: URI stands in for an http one: the server must not read either on a client's behalf.
+    Indexer.builder(workspace, model).build().index(List.of(Document.image("remote", new ImageSource.UriImage(file.toUri()))));
+    try (CrossmodalServer other = CrossmodalServer.builder()
+        .service(new WorkspaceSearchService(new Searcher(workspace, model))).port(0).start()) {
+      String otherBase = "http://127.0.0.1:" + other.port();
+      HttpResponse<String> response = CLIENT.send(
+          HttpRequest.newBuilder(URI.create(otherBase + "/search"))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"data\": [\"" + otherBase + "/images/remote\"]}"))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(response.body()).get("error").asText()).contains("image 'remote' is not stored locally");
+    }
   }
 
   @Test
