@@ -3,7 +3,7 @@ package dev.crossmodal.langchain4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossmodal.core.model.ModelSpec;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.pipeline.Searcher;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
