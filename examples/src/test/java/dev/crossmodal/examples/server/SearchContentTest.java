@@ -231,4 +231,19 @@ class SearchContentTest {
     assertThat(api.at("/components/schemas/SearchRequest/properties").has("min_score")).isTrue();
     assertThat(api.at("/components/schemas/Match/properties").has("image_id")).isTrue();
   }
+
+  @Test
+  void everyFieldOfAnAnswerIsInTheOpenApiDescription() throws Exception {
+    HttpResponse<String> description =
+        CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/openapi.json")).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode schemas = JSON.readTree(description.body()).at("/components/schemas");
+    JsonNode textQuery = firstDoc("{\"data\": [\"red\"]}");
+    JsonNode imageQuery = firstDoc("{\"data\": [\"" + ColourFixture.dataUri("red") + "\"]}");
+
+    for (JsonNode doc : List.of(textQuery, imageQuery)) {
+      doc.fieldNames().forEachRemaining(f -> assertThat(schemas.at("/QueryDoc/properties").has(f)).as("QueryDoc." + f).isTrue());
+      doc.get("matches").forEach(m ->
+          m.fieldNames().forEachRemaining(f -> assertThat(schemas.at("/Match/properties").has(f)).as("Match." + f).isTrue()));
+    }
+  }
 }
