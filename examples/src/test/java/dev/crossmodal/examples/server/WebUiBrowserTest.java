@@ -192,7 +192,7 @@ class WebUiBrowserTest {
     browser.screenshot(SCREENSHOTS.resolve("not-an-image.png"));
 
     assertThat(browser.evaluate("document.getElementById('message').textContent").asText())
-        .isEqualTo("notes.txt is not an image (it is text/plain): choose a JPEG, PNG, GIF, BMP or WebP photo.");
+        .isEqualTo("notes.txt is not an image (it is text/plain): choose a photo, such as a JPEG or PNG file.");
   }
 
   @Test
