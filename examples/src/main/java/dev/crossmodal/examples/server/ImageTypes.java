@@ -22,6 +22,11 @@ final class ImageTypes {
       case "gif" -> "image/gif";
       case "bmp" -> "image/bmp";
       case "webp" -> "image/webp";
+      case "tif", "tiff" -> "image/tiff";
+      case "ico" -> "image/vnd.microsoft.icon";
+      case "tga" -> "image/x-tga";
+      case "pbm", "pgm", "ppm", "pnm" -> "image/x-portable-anymap";
+      case "jp2", "j2k" -> "image/jp2";
       default -> null;
     };
     if (known != null) {
@@ -53,6 +58,18 @@ final class ImageTypes {
     if (b.length >= 12 && starts(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
         && b[11] == 'P') {
       return "image/webp";
+    }
+    if (starts(b, 'I', 'I', 42, 0) || starts(b, 'M', 'M', 0, 42)) {
+      return "image/tiff";
+    }
+    if (starts(b, 0, 0, 1, 0)) {
+      return "image/vnd.microsoft.icon";
+    }
+    if (starts(b, 0, 0, 0, 0x0c, 'j', 'P', ' ', ' ') || starts(b, 0xff, 0x4f, 0xff, 0x51)) {
+      return "image/jp2";
+    }
+    if (b.length >= 2 && b[0] == 'P' && b[1] >= '1' && b[1] <= '6') {
+      return "image/x-portable-anymap";
     }
     return "application/octet-stream";
   }
