@@ -2,6 +2,8 @@ package dev.crossmodal.clip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.clip.text.HtmlUnescaper;
+import dev.crossmodal.clip.text.TextFixer;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
 import java.io.BufferedReader;
@@ -24,11 +26,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * openai/CLIP's tokenizer ({@code simple_tokenizer.py}) in pure Java, giving the same ids for every
- * text: HTML entities unescaped twice (Python's {@code html.unescape}), whitespace collapsed,
- * stripped and lower-cased, split with CLIP's pattern, each piece's UTF-8 bytes mapped through the
- * byte-to-unicode table and merged by BPE rank with {@code </w>} on the last symbol, then wrapped
- * in start/end tokens and zero-padded to the context length (77). Longer texts are truncated with
- * the end token kept last; no text is refused. As in {@code SPEC.md}, ftfy is not applied.
+ * text: fixed as ftfy's {@code fix_text} does ({@link TextFixer}: mojibake, curly quotes, NFD
+ * accents, fullwidth forms, ligatures, control characters...), HTML entities unescaped twice
+ * (Python's {@code html.unescape}), whitespace collapsed, stripped and lower-cased, split with
+ * CLIP's pattern, each piece's UTF-8 bytes mapped through the byte-to-unicode table and merged by
+ * BPE rank with {@code </w>} on the last symbol, then wrapped in start/end tokens and zero-padded
+ * to the context length (77). Longer texts are truncated with the end token kept last; no text is
+ * refused.
  *
  * <p>The vocabulary comes from the BPE file that openai ships ({@link #bundled()}, inside this jar),
  * a Hugging Face {@code vocab.json} + {@code merges.txt} pair, or a {@code tokenizer.json}.
@@ -280,11 +284,11 @@ public final class ClipTokenizer {
   }
 
   /**
-   * openai's text clean-up: {@code whitespace_clean(basic_clean(text)).lower()} without ftfy, that is
-   * HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
+   * openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
+   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
    */
   public static String clean(String text) {
-    String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(text));
+    String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(TextFixer.fixText(text)));
     s = pythonStrip(s);
     s = WHITESPACE_RUN.matcher(s).replaceAll(" ");
     s = pythonStrip(s);
