@@ -304,6 +304,9 @@ def variants(rng):
         items.append(("html", text))
     for text in ANSI:
         items.append(("terminal-escapes", text))
+    # Upper-case Greek: Python's lower() picks the final sigma by context, not by word boundary.
+    for text in ["ΟΔΥΣΣΕΥΣ 2024", "ΑΘΗΝΑΣ9 ΟΔΟΣ", "ΣΑΣ.", "Ο.Σ.Σ", "ΠΑΡΑΛΙΑ ΚΑΣΣΑΝΔΡΑΣ!", "ΌΣ'Σ Α"]:
+        items.append(("greek-capitals", text))
     for text in SURROGATES:
         items.append(("surrogates", text))
     for text in EMOJI:
@@ -339,7 +342,8 @@ def variants(rng):
     items.append(("long", " ".join(CAPTIONS[:8])))
     items.append(("long", sloppy(" ".join(CAPTIONS[5:12]), "windows-1252")))
     items.extend([("edge", ""), ("edge", "   "), ("edge", "\u3000\u3000"), ("edge", "\ufeff"),
-                  ("edge", "\r\n"), ("edge", "\x1b[0m"), ("edge", "&amp;"), ("edge", "<|endoftext|>")])
+                  ("edge", "\r\n"), ("edge", "\x1b[0m"), ("edge", "&amp;"), ("edge", "<|endoftext|>"),
+                  ("edge", "iota subscript ß\u0345 alone")])
     return items
 
 

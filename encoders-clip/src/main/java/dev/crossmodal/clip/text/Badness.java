@@ -1,6 +1,8 @@
 package dev.crossmodal.clip.text;
 
+import java.util.BitSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -32,11 +34,33 @@ final class Badness {
 
   private static final Pattern BADNESS = compile();
 
+  /**
+   * Every character that some alternative of the pattern requires: text without any of them
+   * (plain ASCII, CJK, emoji...) cannot match, and is answered without running the pattern.
+   */
+  private static final BitSet SUSPECTS = suspects();
+
   private Badness() {}
 
   /** Whether {@code text} contains a sequence that looks like mojibake ({@code ftfy.badness.is_bad}). */
   static boolean isBad(CharSequence text) {
-    return BADNESS.matcher(text).find();
+    for (int i = 0; i < text.length(); i++) {
+      if (SUSPECTS.get(text.charAt(i))) {
+        return BADNESS.matcher(text).find();
+      }
+    }
+    return false;
+  }
+
+  private static BitSet suspects() {
+    BitSet set = new BitSet(0x10000);
+    for (String members :
+        List.of(C1, BAD, LAW, CURRENCY, START_PUNCTUATION, END_PUNCTUATION, NUMERIC, KAOMOJI,
+            UPPER_ACCENTED, LOWER_ACCENTED, UPPER_COMMON, LOWER_COMMON, BOX,
+            "Œœ°ÂÃÎÐ×ØÙà√≈‚ÄвЂВГРСўβ€ΒΓΞΟā")) {
+      expand(members).forEach(set::set);
+    }
+    return set;
   }
 
   private static Pattern compile() {
@@ -115,18 +139,46 @@ final class Badness {
    * Python character class; every character is escaped so that none is special.
    */
   static String cls(String members) {
+    // Written as merged ranges: Java tests a class member by member, so fewer is faster.
     StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < members.length(); ) {
-      int cp = members.codePointAt(i);
-      int next = i + Character.charCount(cp);
-      if (cp == '-' && i > 0 && next < members.length()) {
-        out.append('-');
-      } else {
-        out.append("\\x{").append(Integer.toHexString(cp)).append('}');
+    int start = -1;
+    int end = -2;
+    for (int cp : expand(members)) {
+      if (cp != end + 1) {
+        appendRange(out, start, end);
+        start = cp;
       }
-      i = next;
+      end = cp;
     }
+    appendRange(out, start, end);
     return out.append(']').toString();
+  }
+
+  private static void appendRange(StringBuilder out, int start, int end) {
+    if (start < 0) {
+      return;
+    }
+    out.append("\\x{").append(Integer.toHexString(start)).append('}');
+    if (end > start) {
+      out.append("-\\x{").append(Integer.toHexString(end)).append('}');
+    }
+  }
+
+  /** The code points of a string of characters and {@code a-b} ranges, in order. */
+  static TreeSet<Integer> expand(String members) {
+    TreeSet<Integer> cps = new TreeSet<>();
+    int[] m = members.codePoints().toArray();
+    for (int i = 0; i < m.length; i++) {
+      if (i + 2 < m.length && m[i + 1] == '-') {
+        for (int cp = m[i]; cp <= m[i + 2]; cp++) {
+          cps.add(cp);
+        }
+        i += 2;
+      } else {
+        cps.add(m[i]);
+      }
+    }
+    return cps;
   }
 
   /** A literal sequence with every character escaped. */

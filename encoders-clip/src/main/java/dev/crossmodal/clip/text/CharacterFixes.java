@@ -52,19 +52,29 @@ final class CharacterFixes {
   }
 
   static String uncurlQuotes(String text) {
+    if (!contains(text, '\u2018', '\u201f') && text.indexOf('\u02bc') < 0) {
+      return text;
+    }
     String s = DOUBLE_QUOTE.matcher(text).replaceAll("\"");
     return SINGLE_QUOTE.matcher(s).replaceAll("'");
   }
 
   static String fixLatinLigatures(String text) {
-    return translate(text, LIGATURES);
+    return contains(text, '\u0132', '\u01cc') || contains(text, '\ufb00', '\ufb06')
+        ? translate(text, LIGATURES)
+        : text;
   }
 
   static String fixCharacterWidth(String text) {
-    return translate(text, WIDTH);
+    return text.indexOf('\u3000') >= 0 || contains(text, '\uff01', '\uffef')
+        ? translate(text, WIDTH)
+        : text;
   }
 
   static String fixLineBreaks(String text) {
+    if (text.indexOf('\r') < 0 && !contains(text, '\u2028', '\u2029') && text.indexOf('\u0085') < 0) {
+      return text;
+    }
     return text.replace("\r\n", "\n")
         .replace('\r', '\n')
         .replace('\u2028', '\n')
@@ -127,6 +137,17 @@ final class CharacterFixes {
         || (c >= 0x206A && c <= 0x206F)
         || c == 0xFEFF
         || (c >= 0xFFF9 && c <= 0xFFFC);
+  }
+
+  /** Whether some char of {@code text} lies in {@code from..to}. */
+  static boolean contains(String text, char from, char to) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= from && c <= to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String translate(String text, Map<Character, String> table) {

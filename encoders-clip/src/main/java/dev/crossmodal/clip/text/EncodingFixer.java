@@ -129,7 +129,7 @@ final class EncodingFixer {
         return fixed;
       }
     }
-    if (C1_CONTROL.matcher(text).find()) {
+    if (CharacterFixes.contains(text, '\u0080', '\u009f')) {
       return fixC1Controls(text);
     }
     return text;
@@ -154,6 +154,9 @@ final class EncodingFixer {
 
   /** Reads C1 control characters as the Windows-1252 characters they stand for, as browsers do. */
   static String fixC1Controls(String text) {
+    if (!CharacterFixes.contains(text, '\u0080', '\u009f')) {
+      return text;
+    }
     return replace(C1_CONTROL, text, m -> SLOPPY_1252.decode(m.group()));
   }
 

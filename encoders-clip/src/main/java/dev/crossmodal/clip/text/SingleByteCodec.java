@@ -5,8 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A single-byte character map as ftfy uses it to undo mojibake: one of the plain code pages, or a
@@ -23,7 +22,10 @@ final class SingleByteCodec {
   private final String name;
   private final char[] decode = new char[256];
   private final boolean[] assigned = new boolean[256];
-  private final Map<Character, Integer> encode = new HashMap<>(512);
+  /** The characters that have a byte, sorted, and that byte for each (binary search, no boxing). */
+  private final char[] encodable;
+
+  private final char[] byteOf;
 
   private SingleByteCodec(String name, String javaCharset, boolean sloppy) {
     this.name = name;
@@ -53,10 +55,23 @@ final class SingleByteCodec {
     if (sloppy) {
       decode[0x1A] = UNASSIGNED;
     }
-    for (int b = 255; b >= 0; b--) {
+    char[][] pairs = new char[256][];
+    int n = 0;
+    for (int b = 0; b < 256; b++) {
       if (assigned[b] || sloppy) {
-        encode.put(decode[b], b);
+        pairs[n++] = new char[] {decode[b], (char) b};
       }
+    }
+    pairs = Arrays.copyOf(pairs, n);
+    Arrays.sort(pairs, (x, y) -> Character.compare(x[0], y[0]));
+    encodable = new char[n];
+    byteOf = new char[n];
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && pairs[i][0] == pairs[i - 1][0]) {
+        throw new IllegalStateException(name + ": two bytes decode to U+" + Integer.toHexString(pairs[i][0]));
+      }
+      encodable[i] = pairs[i][0];
+      byteOf[i] = pairs[i][1];
     }
   }
 
@@ -79,7 +94,7 @@ final class SingleByteCodec {
   /** Whether every character of {@code text} has a byte here (ftfy's {@code possible_encoding}). */
   boolean canEncode(String text) {
     for (int i = 0; i < text.length(); i++) {
-      if (!encode.containsKey(text.charAt(i))) {
+      if (Arrays.binarySearch(encodable, text.charAt(i)) < 0) {
         return false;
       }
     }
@@ -93,7 +108,7 @@ final class SingleByteCodec {
   String encodeToByteString(String text) {
     char[] out = new char[text.length()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (char) (int) encode.get(text.charAt(i));
+      out[i] = byteOf[Arrays.binarySearch(encodable, text.charAt(i))];
     }
     return new String(out);
   }

@@ -78,7 +78,9 @@ public final class TextFixer {
       text = CharacterFixes.fixSurrogates(text);
       text = CharacterFixes.removeTerminalEscapes(text);
       text = CharacterFixes.removeControlChars(text);
-      text = Normalizer.normalize(text, Normalizer.Form.NFC);
+      if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
+      }
       if (text.equals(original)) {
         return text;
       }
