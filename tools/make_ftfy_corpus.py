@@ -155,7 +155,7 @@ LIGATURE_TEXTS = [
     "The ﬁrst ﬂight of the day", "A ﬁsh market in the harbour", "Oﬃce workers at lunch",
     "Waﬄes with syrup", "Stuﬀed toys on a shelf", "A ﬁreﬁghter on a ladder",
     "Ĳsselmeer dike at sunset", "De ĳsbaan in Amsterdam", "ǅak on the football pitch",
-    "Ǉubljana old town", "A beautiful ﬁeld of ﬂowers", "Eﬀective ﬁtness class", "The ﬆreet fair",
+    "Ǉubljana old town", "Ǳ and ǲenan and ǳ on a Serbian sign", "A beautiful ﬁeld of ﬂowers", "Eﬀective ﬁtness class", "The ﬆreet fair",
 ]
 
 

@@ -3,7 +3,7 @@ package dev.crossmodal.clip.text;
 import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
 
 /**
  * ftfy's mojibake heuristic ({@code ftfy.badness}): the few hundred characters that appear when
@@ -32,11 +32,17 @@ final class Badness {
   /** Python's regex {@code \s} on str: {@code str.isspace()}, which includes U+001C..U+001F. */
   static final String PY_SPACE = "\t-\r\u001c- \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 
-  private static final Pattern BADNESS = compile();
+  /**
+   * ftfy's BADNESS_RE as a list of alternatives, each a fixed sequence of character tests (the one
+   * optional {@code \s?} is written as two alternatives). Searching for any of them is what
+   * {@code is_bad} does; Java's regex engine tests large character classes member by member, which
+   * made the same pattern as a regex the slowest step of the tokenizer on damaged text.
+   */
+  private static final List<Alternative> ALTERNATIVES = alternatives();
 
   /**
-   * Every character that some alternative of the pattern requires: text without any of them
-   * (plain ASCII, CJK, emoji...) cannot match, and is answered without running the pattern.
+   * Every character that some alternative requires: text without any of them (plain ASCII, CJK,
+   * emoji...) cannot match and is answered at once.
    */
   private static final BitSet SUSPECTS = suspects();
 
@@ -44,12 +50,129 @@ final class Badness {
 
   /** Whether {@code text} contains a sequence that looks like mojibake ({@code ftfy.badness.is_bad}). */
   static boolean isBad(CharSequence text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (SUSPECTS.get(text.charAt(i))) {
-        return BADNESS.matcher(text).find();
+    boolean suspect = false;
+    for (int i = 0; i < text.length() && !suspect; i++) {
+      suspect = SUSPECTS.get(text.charAt(i));
+    }
+    if (!suspect) {
+      return false;
+    }
+    // Python matches code points, so a supplementary character is one step.
+    int[] cps = text.codePoints().toArray();
+    for (int p = 0; p < cps.length; p++) {
+      for (Alternative alternative : ALTERNATIVES) {
+        if (alternative.matchesAt(cps, p)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  /** A fixed-length sequence of character tests, optionally only at the start of the text. */
+  private record Alternative(boolean atStart, IntPredicate[] steps) {
+    boolean matchesAt(int[] cps, int p) {
+      if ((atStart && p != 0) || p + steps.length > cps.length) {
+        return false;
+      }
+      for (int i = 0; i < steps.length; i++) {
+        if (!steps[i].test(cps[p + i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static List<Alternative> alternatives() {
+    String lowerUpperBoxPunctCurrencyNumLaw =
+        LOWER_ACCENTED + UPPER_ACCENTED + BOX + START_PUNCTUATION + END_PUNCTUATION + CURRENCY
+            + NUMERIC + LAW;
+    String arabicSecond = COMMON + CURRENCY + BAD + NUMERIC + START_PUNCTUATION + "ŸŠ®°µ»";
+    // Python's \w on str: letters, numbers (str.isalnum) and the underscore.
+    IntPredicate word = cp -> Character.isLetter(cp) || isNumber(cp) || cp == '_';
+    IntPredicate notAsciiLetter = cp -> !((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'));
+    IntPredicate notNewline = cp -> cp != '\n';
+    return List.of(
+        alt(set(C1)),
+        alt(set(BAD + lowerUpperBoxPunctCurrencyNumLaw), set(BAD)),
+        alt(set("a-zA-Z"), set(LOWER_COMMON + UPPER_COMMON), set(BAD)),
+        alt(set(BAD), set(lowerUpperBoxPunctCurrencyNumLaw)),
+        alt(set(LOWER_ACCENTED + LOWER_COMMON + BOX + END_PUNCTUATION + CURRENCY + NUMERIC),
+            set(UPPER_ACCENTED)),
+        alt(set(BOX + END_PUNCTUATION + CURRENCY + NUMERIC), set(LOWER_ACCENTED)),
+        alt(set(LOWER_ACCENTED + BOX + END_PUNCTUATION), set(CURRENCY)),
+        alt(set(PY_SPACE), set(UPPER_ACCENTED), set(CURRENCY)),
+        alt(set(UPPER_ACCENTED + BOX), set(NUMERIC + LAW)),
+        alt(set(LOWER_ACCENTED + UPPER_ACCENTED + BOX + CURRENCY + END_PUNCTUATION),
+            set(START_PUNCTUATION), set(NUMERIC)),
+        alt(set(LOWER_ACCENTED + UPPER_ACCENTED + CURRENCY + NUMERIC + BOX + LAW),
+            set(END_PUNCTUATION), set(START_PUNCTUATION)),
+        alt(set(CURRENCY + NUMERIC + BOX), set(START_PUNCTUATION)),
+        alt(set("a-z"), set(UPPER_ACCENTED), set(START_PUNCTUATION + CURRENCY)),
+        alt(set(BOX), set(KAOMOJI)),
+        alt(set(LOWER_ACCENTED + UPPER_ACCENTED + CURRENCY + NUMERIC + START_PUNCTUATION
+                + END_PUNCTUATION + LAW),
+            set(BOX)),
+        alt(set(BOX), set(END_PUNCTUATION)),
+        alt(set(LOWER_ACCENTED + UPPER_ACCENTED), set(START_PUNCTUATION + END_PUNCTUATION), word),
+        // The ligature œ when not followed by an unaccented Latin letter.
+        alt(set("Œœ"), notAsciiLetter),
+        // Degree signs after capital letters.
+        alt(set(UPPER_ACCENTED), set("°")),
+        // Common Windows-1252 two-character mojibake not covered above.
+        alt(set("ÂÃÎÐ"),
+            set("€œŠš¢£Ÿž\u00a0\u00ad®©°·»" + START_PUNCTUATION + END_PUNCTUATION + "–—´")),
+        alt(set("×"), set("²³")),
+        // Windows-1252 mojibake of Arabic needs the common characters, so four are required.
+        alt(set("ØÙ"), set(arabicSecond), set("ØÙ"), set(arabicSecond)),
+        // Windows-1252 starts of three-byte sequences of South Asian scripts.
+        alt(set("à"), set("²µ¹¼½¾")),
+        // MacRoman mojibake not covered above.
+        alt(set("√"), set("±∂†≠®™´≤≥¥µø")),
+        alt(set("≈"), set("°¢")),
+        alt(set("‚"), set("Ä"), set("ìîïòôúùû†°¢π")),
+        alt(set("‚"), set("âó"), set("àä°ê")),
+        // Windows-1251 mojibake of characters in the U+2000 block.
+        alt(set("в"), set("Ђ")),
+        // Windows-1251 mojibake of Latin-1 or Cyrillic: three characters required.
+        alt(set("ВГРС"), set(C1 + BAD + START_PUNCTUATION + END_PUNCTUATION + CURRENCY + "°µ"),
+            set("ВГРС")),
+        // Windows-1251 over Latin-1 over Windows-1252, next to a Latin letter.
+        alt(set("Г"), set("ў"), set("В"), set("Ђ"), set("В"), notNewline, set("A-Za-z ")),
+        // Windows-1252 encodings of 'à' and 'á', and of the no-break space itself.
+        alt(set("Ã"), set("\u00a0¡")),
+        alt(set("a-z"), set("ÃÂ"), set(" ")),
+        alt(set("a-z"), set(PY_SPACE), set("ÃÂ"), set(" ")),
+        new Alternative(true, new IntPredicate[] {set("ÃÂ"), set(" ")}),
+        // Â before a character that encodes as itself, when that character is common.
+        alt(set("a-z.,?!" + END_PUNCTUATION), set("Â"), set(" " + START_PUNCTUATION + END_PUNCTUATION)),
+        // Windows-1253 mojibake of characters in the U+2000 block.
+        alt(set("β"), set("€"), set("™\u00a0Ά\u00ad®°")),
+        // Windows-1253 mojibake of Latin-1 or Greek.
+        alt(set("ΒΓΞΟ"), set(C1 + BAD + START_PUNCTUATION + END_PUNCTUATION + CURRENCY + "°"),
+            set("ΒΓΞΟ")),
+        // Windows-1257 mojibake of characters in the U+2000 block.
+        alt(set("ā"), set("€")));
+  }
+
+  private static Alternative alt(IntPredicate... steps) {
+    return new Alternative(false, steps);
+  }
+
+  /** A test for membership in a string of characters and {@code a-b} ranges. */
+  private static IntPredicate set(String members) {
+    BitSet bits = new BitSet();
+    expand(members).forEach(bits::set);
+    return bits::get;
+  }
+
+  /** Python's {@code str.isnumeric()} for one character: a numeric general category. */
+  private static boolean isNumber(int cp) {
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   private static BitSet suspects() {
@@ -61,77 +184,6 @@ final class Badness {
       expand(members).forEach(set::set);
     }
     return set;
-  }
-
-  private static Pattern compile() {
-    String lowerUpperBoxPunctCurrencyNumLaw =
-        LOWER_ACCENTED + UPPER_ACCENTED + BOX + START_PUNCTUATION + END_PUNCTUATION + CURRENCY
-            + NUMERIC + LAW;
-    String arabicSecond = COMMON + CURRENCY + BAD + NUMERIC + START_PUNCTUATION + "ŸŠ®°µ»";
-    List<String> alternatives =
-        List.of(
-            cls(C1),
-            cls(BAD + lowerUpperBoxPunctCurrencyNumLaw) + cls(BAD),
-            cls("a-zA-Z") + cls(LOWER_COMMON + UPPER_COMMON) + cls(BAD),
-            cls(BAD) + cls(lowerUpperBoxPunctCurrencyNumLaw),
-            cls(LOWER_ACCENTED + LOWER_COMMON + BOX + END_PUNCTUATION + CURRENCY + NUMERIC)
-                + cls(UPPER_ACCENTED),
-            cls(BOX + END_PUNCTUATION + CURRENCY + NUMERIC) + cls(LOWER_ACCENTED),
-            cls(LOWER_ACCENTED + BOX + END_PUNCTUATION) + cls(CURRENCY),
-            cls(PY_SPACE) + cls(UPPER_ACCENTED) + cls(CURRENCY),
-            cls(UPPER_ACCENTED + BOX) + cls(NUMERIC + LAW),
-            cls(LOWER_ACCENTED + UPPER_ACCENTED + BOX + CURRENCY + END_PUNCTUATION)
-                + cls(START_PUNCTUATION) + cls(NUMERIC),
-            cls(LOWER_ACCENTED + UPPER_ACCENTED + CURRENCY + NUMERIC + BOX + LAW)
-                + cls(END_PUNCTUATION) + cls(START_PUNCTUATION),
-            cls(CURRENCY + NUMERIC + BOX) + cls(START_PUNCTUATION),
-            cls("a-z") + cls(UPPER_ACCENTED) + cls(START_PUNCTUATION + CURRENCY),
-            cls(BOX) + cls(KAOMOJI),
-            cls(LOWER_ACCENTED + UPPER_ACCENTED + CURRENCY + NUMERIC + START_PUNCTUATION
-                    + END_PUNCTUATION + LAW)
-                + cls(BOX),
-            cls(BOX) + cls(END_PUNCTUATION),
-            // Python's \w on str: letters, numbers (isalnum) and the underscore.
-            cls(LOWER_ACCENTED + UPPER_ACCENTED) + cls(START_PUNCTUATION + END_PUNCTUATION)
-                + "[\\p{L}\\p{N}_]",
-            // The ligature œ when not followed by an unaccented Latin letter.
-            cls("Œœ") + "[^A-Za-z]",
-            // Degree signs after capital letters.
-            cls(UPPER_ACCENTED) + lit("°"),
-            // Common Windows-1252 two-character mojibake not covered above.
-            cls("ÂÃÎÐ")
-                + cls("€œŠš¢£Ÿž\u00a0\u00ad®©°·»" + START_PUNCTUATION + END_PUNCTUATION + "–—´"),
-            lit("×") + cls("²³"),
-            // Windows-1252 mojibake of Arabic needs the common characters, so four are required.
-            cls("ØÙ") + cls(arabicSecond) + cls("ØÙ") + cls(arabicSecond),
-            // Windows-1252 starts of three-byte sequences of South Asian scripts.
-            lit("à") + cls("²µ¹¼½¾"),
-            // MacRoman mojibake not covered above.
-            lit("√") + cls("±∂†≠®™´≤≥¥µø"),
-            lit("≈") + cls("°¢"),
-            lit("‚Ä") + cls("ìîïòôúùû†°¢π"),
-            lit("‚") + cls("âó") + cls("àä°ê"),
-            // Windows-1251 mojibake of characters in the U+2000 block.
-            lit("вЂ"),
-            // Windows-1251 mojibake of Latin-1 or Cyrillic: three characters required.
-            cls("ВГРС") + cls(C1 + BAD + START_PUNCTUATION + END_PUNCTUATION + CURRENCY + "°µ")
-                + cls("ВГРС"),
-            // Windows-1251 over Latin-1 over Windows-1252, next to a Latin letter.
-            lit("ГўВЂВ") + "[^\\n]" + cls("A-Za-z "),
-            // Windows-1252 encodings of 'à' and 'á', and of the no-break space itself.
-            lit("Ã") + cls("\u00a0¡"),
-            cls("a-z") + cls(PY_SPACE) + "?" + cls("ÃÂ") + cls(" "),
-            "^" + cls("ÃÂ") + cls(" "),
-            // Â before a character that encodes as itself, when that character is common.
-            cls("a-z.,?!" + END_PUNCTUATION) + lit("Â") + cls(" " + START_PUNCTUATION + END_PUNCTUATION),
-            // Windows-1253 mojibake of characters in the U+2000 block.
-            lit("β€") + cls("™\u00a0Ά\u00ad®°"),
-            // Windows-1253 mojibake of Latin-1 or Greek.
-            cls("ΒΓΞΟ") + cls(C1 + BAD + START_PUNCTUATION + END_PUNCTUATION + CURRENCY + "°")
-                + cls("ΒΓΞΟ"),
-            // Windows-1257 mojibake of characters in the U+2000 block.
-            lit("ā€"));
-    return Pattern.compile(String.join("|", alternatives));
   }
 
   /**
@@ -181,10 +233,5 @@ final class Badness {
     return cps;
   }
 
-  /** A literal sequence with every character escaped. */
-  static String lit(String literal) {
-    StringBuilder out = new StringBuilder();
-    literal.codePoints().forEach(cp -> out.append("\\x{").append(Integer.toHexString(cp)).append('}'));
-    return out.toString();
-  }
+
 }

@@ -60,7 +60,7 @@ final class CharacterFixes {
   }
 
   static String fixLatinLigatures(String text) {
-    return contains(text, '\u0132', '\u01cc') || contains(text, '\ufb00', '\ufb06')
+    return contains(text, '\u0132', '\u01f3') || contains(text, '\ufb00', '\ufb06')
         ? translate(text, LIGATURES)
         : text;
   }
