@@ -6,9 +6,11 @@ quotes and apostrophes from phone keyboards, NFD accents from macOS, fullwidth f
 input methods, ligatures pasted from PDFs, mojibake of many kinds (UTF-8 read as Latin-1,
 Windows-1252/1250/1251/1253/1254/1257, ISO-8859-2, MacRoman, CP437; double-encoded; with the
 no-break space turned into a space; with lost bytes shown as U+FFFD; embedded in otherwise good
-text), control characters, HTML entities, terminal colour escapes, emoji, CJK and mixtures.
+text), control characters, HTML entities, terminal colour escapes, emoji, CJK and mixtures
+(ftfy-corpus.json). A second file, ftfy-random.json, holds randomly damaged texts that reach the
+corners of the mojibake heuristics.
 
-For each text it records the reference outputs:
+For each text both files record the reference outputs:
 - "fixed": ftfy.fix_text(text) with default settings (ftfy 6.3);
 - "ids": openai/CLIP's simple_tokenizer (which runs ftfy.fix_text first) with start/end tokens,
   truncated to 77 as clip.tokenize(..., truncate=True) does, without the zero padding.
@@ -34,6 +36,7 @@ import ftfy
 ROOT = Path(__file__).resolve().parent.parent
 BPE = ROOT / "encoders-clip/src/main/resources/dev/crossmodal/clip/bpe_simple_vocab_16e6.txt.gz"
 OUT = ROOT / "encoders-clip/src/test/resources/dev/crossmodal/clip/text/ftfy-corpus.json"
+RANDOM_OUT = ROOT / "encoders-clip/src/test/resources/dev/crossmodal/clip/text/ftfy-random.json"
 CONTEXT = 77
 
 # Captions in the style of Flickr/COCO, with the accents, apostrophes and scripts users write.
@@ -347,6 +350,74 @@ def variants(rng):
     return items
 
 
+def random_damage(rng, n):
+    """Texts no user writes, made to reach the corners of ftfy's heuristics: strings of the
+    characters single-byte code pages decode to, and random UTF-8 (sometimes with corrupted bytes)
+    read through random code pages, once or twice, with no-break spaces lost."""
+    chars = set()
+    for enc in SINGLE_BYTE:
+        name = "sloppy-" + enc if enc.startswith("windows-") else enc
+        chars |= set(bytes(range(0x80, 0x100)).decode(name))
+    chars = sorted(chars)
+    base = list("abcdefghijklmnopqrstuvwxyzABCXYZ .,;:!?'\"&<>#0123456789\n\t")
+    real = "éèàçüößñøåæœ€£¥©®™–—…“”‘’•°±²³½¼¾×÷µ¶§ВГРСΒΓΞΟвβāĀğış東京😂👍🏽Ǳﬁ＂ｶ"
+    encs = ["latin-1"] + ["sloppy-" + e for e in SINGLE_BYTE if e.startswith("windows-")] + \
+        ["iso-8859-2", "mac_roman", "cp437"]
+    items = []
+    for _ in range(n):
+        mode = rng.random()
+        if mode < 0.4:
+            t = "".join(rng.choice(chars) if rng.random() < 0.5 else rng.choice(base)
+                        for _ in range(rng.randint(1, 14)))
+        elif mode < 0.8:
+            s = "".join(rng.choice(real) if rng.random() < 0.4 else rng.choice(base)
+                        for _ in range(rng.randint(1, 14)))
+            b = s.encode("utf-8")
+            if rng.random() < 0.3:
+                b = bytes(x if rng.random() > 0.1 else rng.randint(0x80, 0xFF) for x in b)
+            t = b.decode(rng.choice(encs), errors="replace")
+            if rng.random() < 0.3:
+                t = t.encode("utf-8").decode(rng.choice(encs), errors="replace")
+            if rng.random() < 0.3:
+                t = t.replace("\xa0", " ")
+            if rng.random() < 0.3:
+                t = rng.choice(real) + " " + t + " " + s
+        else:
+            t = "".join(rng.choice(real + "".join(chars[:200])) if rng.random() < 0.5 else rng.choice(base)
+                        for _ in range(rng.randint(1, 20)))
+        items.append(("random", t))
+    return items
+
+
+def reference_cases(items, tokenizer):
+    sot = tokenizer.encoder["<|startoftext|>"]
+    eot = tokenizer.encoder["<|endoftext|>"]
+    seen = set()
+    cases = []
+    for category, text in items:
+        if text in seen:
+            continue
+        seen.add(text)
+        ids = [sot] + tokenizer.encode(text) + [eot]
+        if len(ids) > CONTEXT:
+            ids = ids[:CONTEXT - 1] + [eot]
+        cases.append({"category": category, "text": text, "fixed": ftfy.fix_text(text), "ids": ids})
+    return cases
+
+
+def write(cases, out):
+    doc = {
+        "generator": "tools/make_ftfy_corpus.py",
+        "reference": f"ftfy {ftfy.__version__} fix_text (defaults); openai/CLIP simple_tokenizer.py",
+        "cases": cases,
+    }
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    # ensure_ascii keeps control characters and lone surrogates readable and intact.
+    Path(out).write_text(json.dumps(doc, ensure_ascii=True, indent=1) + "\n", encoding="ascii")
+    changed = sum(1 for c in cases if c["fixed"] != c["text"])
+    print(f"{len(cases)} texts ({changed} changed by ftfy) -> {out}")
+
+
 def load_simple_tokenizer(path):
     spec = importlib.util.spec_from_file_location("simple_tokenizer", path)
     module = importlib.util.module_from_spec(spec)
@@ -358,33 +429,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--simple-tokenizer", required=True, help="openai/CLIP's clip/simple_tokenizer.py")
     parser.add_argument("--out", default=str(OUT))
+    parser.add_argument("--random", type=int, default=600, help="how many random damaged texts")
+    parser.add_argument("--random-out", default=str(RANDOM_OUT))
     args = parser.parse_args()
     if not ftfy.__version__.startswith("6."):
         raise SystemExit(f"ftfy 6.x expected, found {ftfy.__version__}")
     tokenizer = load_simple_tokenizer(args.simple_tokenizer)
-    sot = tokenizer.encoder["<|startoftext|>"]
-    eot = tokenizer.encoder["<|endoftext|>"]
-    rng = random.Random(12)
-    seen = set()
-    cases = []
-    for category, text in variants(rng):
-        if text in seen:
-            continue
-        seen.add(text)
-        ids = [sot] + tokenizer.encode(text) + [eot]
-        if len(ids) > CONTEXT:
-            ids = ids[:CONTEXT - 1] + [eot]
-        cases.append({"category": category, "text": text, "fixed": ftfy.fix_text(text), "ids": ids})
-    doc = {
-        "generator": "tools/make_ftfy_corpus.py",
-        "reference": f"ftfy {ftfy.__version__} fix_text (defaults); openai/CLIP simple_tokenizer.py",
-        "cases": cases,
-    }
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    # ensure_ascii keeps control characters and lone surrogates readable and intact.
-    Path(args.out).write_text(json.dumps(doc, ensure_ascii=True, indent=1) + "\n", encoding="ascii")
-    changed = sum(1 for c in cases if c["fixed"] != c["text"])
-    print(f"{len(cases)} texts ({changed} changed by ftfy) -> {args.out}")
+    write(reference_cases(variants(random.Random(12)), tokenizer), args.out)
+    write(reference_cases(random_damage(random.Random(13), args.random), tokenizer), args.random_out)
 
 
 if __name__ == "__main__":

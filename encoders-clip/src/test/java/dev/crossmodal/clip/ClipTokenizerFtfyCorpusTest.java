@@ -17,11 +17,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Token ids against openai/CLIP's {@code simple_tokenizer.py}, which runs ftfy first, on the
- * real-world-like texts of {@code text/ftfy-corpus.json} (tools/make_ftfy_corpus.py).
+ * real-world-like texts of {@code text/ftfy-corpus.json} and the randomly damaged ones of {@code
+ * text/ftfy-random.json} (tools/make_ftfy_corpus.py).
  */
 class ClipTokenizerFtfyCorpusTest {
   static Stream<JsonNode> cases() {
-    try (InputStream in = ClipTokenizerFtfyCorpusTest.class.getResourceAsStream("text/ftfy-corpus.json")) {
+    return load("text/ftfy-corpus.json");
+  }
+
+  static Stream<JsonNode> randomCases() {
+    return load("text/ftfy-random.json");
+  }
+
+  private static Stream<JsonNode> load(String resource) {
+    try (InputStream in = ClipTokenizerFtfyCorpusTest.class.getResourceAsStream(resource)) {
       List<JsonNode> cases = new ArrayList<>();
       new ObjectMapper().readTree(in).get("cases").forEach(cases::add);
       return cases.stream();
@@ -33,6 +42,16 @@ class ClipTokenizerFtfyCorpusTest {
   @ParameterizedTest(name = "{index}: {0}")
   @MethodSource("cases")
   void givesTheIdsOfOpenAisTokenizerWithFtfy(JsonNode c) {
+    assertIdsMatch(c);
+  }
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("randomCases")
+  void givesTheIdsOfOpenAisTokenizerWithFtfyOnRandomlyDamagedText(JsonNode c) {
+    assertIdsMatch(c);
+  }
+
+  private static void assertIdsMatch(JsonNode c) {
     TokenIds ids = ClipTokenizer.bundled().encode(c.get("text").asText());
 
     int[] expected = Fixtures.ints(c.get("ids"));

@@ -16,11 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * TextFixer against ftfy 6.3 itself: {@code ftfy-corpus.json} (made by tools/make_ftfy_corpus.py)
- * holds real-world-like texts and what {@code ftfy.fix_text} returns for each.
+ * holds real-world-like texts and what {@code ftfy.fix_text} returns for each; {@code
+ * ftfy-random.json} randomly damaged texts that reach the corners of the mojibake heuristics.
  */
 class TextFixerTest {
   static List<JsonNode> corpus() {
-    try (InputStream in = TextFixerTest.class.getResourceAsStream("ftfy-corpus.json")) {
+    return load("ftfy-corpus.json");
+  }
+
+  static List<JsonNode> load(String resource) {
+    try (InputStream in = TextFixerTest.class.getResourceAsStream(resource)) {
       List<JsonNode> cases = new ArrayList<>();
       new ObjectMapper().readTree(in).get("cases").forEach(cases::add);
       return cases;
@@ -33,9 +38,21 @@ class TextFixerTest {
     return corpus().stream();
   }
 
+  static Stream<JsonNode> randomCases() {
+    return load("ftfy-random.json").stream();
+  }
+
   @ParameterizedTest(name = "{index}: {0}")
   @MethodSource("cases")
   void fixesEachCorpusTextAsFtfyDoes(JsonNode c) {
+    assertThat(TextFixer.fixText(c.get("text").asText()))
+        .as(c.get("category").asText())
+        .isEqualTo(c.get("fixed").asText());
+  }
+
+  @ParameterizedTest(name = "{index}: {0}")
+  @MethodSource("randomCases")
+  void fixesRandomlyDamagedTextAsFtfyDoes(JsonNode c) {
     assertThat(TextFixer.fixText(c.get("text").asText()))
         .as(c.get("category").asText())
         .isEqualTo(c.get("fixed").asText());
