@@ -14,23 +14,23 @@ import java.util.function.IntPredicate;
  */
 final class Badness {
   // The categories, in ftfy's order; "a-b" is a range, as inside a regex character class.
-  static final String COMMON = "\u00a0\u00ad\u00b7\u00b4\u2013\u2014\u2015\u2026\u2019";
-  static final String C1 = "\u0080-\u009f";
-  static final String BAD = "¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊\ufffdªº";
-  static final String LAW = "¶§";
-  static final String CURRENCY = "¢£¥₧€";
-  static final String START_PUNCTUATION = "¡«¿©΄΅‘‚“„•‹\uf8ff";
-  static final String END_PUNCTUATION = "®»˝”›™";
-  static final String NUMERIC = "²³¹±¼½¾×µ÷⁄∂∆∏∑√∞∩∫≈≠≡≤≥№";
-  static final String KAOMOJI = "Ò-ÖÙ-Üò-öø-üŐŌŪŲ°";
-  static final String UPPER_ACCENTED = "À-ÑØÜÝĂĀĄĆČĎĐĘĚĒĖĞĢİĪĶĹĽŁĻŃŇŅŒŘŚŞŠŢŤŮŰŸŹŻŽҐ";
-  static final String LOWER_ACCENTED = "ßà-ñăąāćčďđęěēėğģįīķĺľłļœŕśşšťüźżžґﬁﬂ";
-  static final String UPPER_COMMON = "ÞΑ-ΩΆΈΉΊΌΎΏΪΫЁ-Я";
-  static final String LOWER_COMMON = "α-ωάέήίΰа-џ";
-  static final String BOX = "│┌┐┘├┤┬┼═-╬▀▄█▌▐░▒▓";
+  private static final String COMMON = "\u00a0\u00ad\u00b7\u00b4\u2013\u2014\u2015\u2026\u2019";
+  private static final String C1 = "\u0080-\u009f";
+  private static final String BAD = "¦¤¨¬¯¸ƒˆˇ˘˛˜†‡‰⌐◊\ufffdªº";
+  private static final String LAW = "¶§";
+  private static final String CURRENCY = "¢£¥₧€";
+  private static final String START_PUNCTUATION = "¡«¿©΄΅‘‚“„•‹\uf8ff";
+  private static final String END_PUNCTUATION = "®»˝”›™";
+  private static final String NUMERIC = "²³¹±¼½¾×µ÷⁄∂∆∏∑√∞∩∫≈≠≡≤≥№";
+  private static final String KAOMOJI = "Ò-ÖÙ-Üò-öø-üŐŌŪŲ°";
+  private static final String UPPER_ACCENTED = "À-ÑØÜÝĂĀĄĆČĎĐĘĚĒĖĞĢİĪĶĹĽŁĻŃŇŅŒŘŚŞŠŢŤŮŰŸŹŻŽҐ";
+  private static final String LOWER_ACCENTED = "ßà-ñăąāćčďđęěēėğģįīķĺľłļœŕśşšťüźżžґﬁﬂ";
+  private static final String UPPER_COMMON = "ÞΑ-ΩΆΈΉΊΌΎΏΪΫЁ-Я";
+  private static final String LOWER_COMMON = "α-ωάέήίΰа-џ";
+  private static final String BOX = "│┌┐┘├┤┬┼═-╬▀▄█▌▐░▒▓";
 
   /** Python's regex {@code \s} on str: {@code str.isspace()}, which includes U+001C..U+001F. */
-  static final String PY_SPACE = "\t-\r\u001c- \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
+  private static final String PY_SPACE = "\t-\r\u001c- \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 
   /**
    * ftfy's BADNESS_RE as a list of alternatives, each a fixed sequence of character tests (the one
@@ -190,7 +190,7 @@ final class Badness {
    * A Java character class for a string of characters and {@code a-b} ranges, written as in a
    * Python character class; every character is escaped so that none is special.
    */
-  static String cls(String members) {
+  static String regexClass(String members) {
     // Written as merged ranges: Java tests a class member by member, so fewer is faster.
     StringBuilder out = new StringBuilder("[");
     int start = -1;

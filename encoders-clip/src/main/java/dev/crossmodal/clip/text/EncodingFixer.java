@@ -200,18 +200,18 @@ final class EncodingFixer {
     String loose = " \u2013\u2014\u2015\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026";
     StringBuilder strict = new StringBuilder();
     continuation.codePoints().filter(c -> loose.indexOf(c) < 0).forEach(strict::appendCodePoint);
-    String cont = Badness.cls(" " + continuation);
+    String cont = Badness.regexClass(" " + continuation);
     return Pattern.compile(
         "(?<!"
-            + Badness.cls(strict.toString())
+            + Badness.regexClass(strict.toString())
             + ")(?:"
-            + Badness.cls(firstOf2)
+            + Badness.regexClass(firstOf2)
             + cont
             + "|"
-            + Badness.cls(firstOf3)
+            + Badness.regexClass(firstOf3)
             + cont
             + "{2}|"
-            + Badness.cls(firstOf4)
+            + Badness.regexClass(firstOf4)
             + cont
             + "{3})+");
   }
