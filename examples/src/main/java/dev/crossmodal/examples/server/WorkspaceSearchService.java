@@ -42,6 +42,11 @@ public final class WorkspaceSearchService implements SearchService {
   }
 
   @Override
+  public Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
+    return searcher.model().scoreCalibration();
+  }
+
+  @Override
   public long count(Modality modality) {
     return workspace.findIndex(modality).map(VectorIndex::size).orElse(0L);
   }
