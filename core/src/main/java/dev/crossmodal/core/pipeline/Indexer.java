@@ -2,6 +2,7 @@ package dev.crossmodal.core.pipeline;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.ProgressListener;
 import dev.crossmodal.core.ProgressTracker;

@@ -102,8 +102,6 @@ final class ManifestFile {
     if (m.modelSpec().modelDir() != null) {
       model.put("model_dir", m.modelSpec().modelDir().toAbsolutePath().normalize().toString());
     }
-    ObjectNode options = model.putObject("options");
-    new java.util.TreeMap<>(m.modelSpec().options()).forEach(options::put);
     body.put("dimension", m.dimension());
     body.put("index", m.indexType());
     var modalities = body.putArray("modalities");
@@ -119,8 +117,8 @@ final class ManifestFile {
 
   private static Manifest fromJson(JsonNode body) {
     JsonNode model = body.path("model");
-    Map<String, String> options = new LinkedHashMap<>();
-    model.path("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+    // Run-time options (threads, batch size) written by older versions are not identity: ignored.
+    Map<String, String> options = Map.of();
     String dir = model.path("model_dir").asText(null);
     ModelSpec spec =
         new ModelSpec(

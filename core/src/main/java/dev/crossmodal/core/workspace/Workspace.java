@@ -7,6 +7,7 @@ import dev.crossmodal.core.InvalidWorkspaceException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
+import dev.crossmodal.core.VectorIndexes;
 import dev.crossmodal.core.model.ModelSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,10 +38,10 @@ import org.slf4j.LoggerFactory;
  * vectors without a document are removed on the next read-write open.
  *
  * <pre>{@code
- * try (Workspace ws = Workspace.openOrCreate(dir, spec, model, FlatIndex.factory())) {
- *   new Indexer(ws, model, options).index(dataset);
+ * try (Workspace ws = Workspace.openOrCreate(dir, spec, model)) {
+ *   Indexer.builder(ws, model).build().index(dataset, -1);
  * }
- * try (Workspace ws = Workspace.open(dir, FlatIndex.factory(), OpenMode.READ_ONLY)) {
+ * try (Workspace ws = Workspace.open(dir, OpenMode.READ_ONLY)) {
  *   System.out.println(ws.documents().count(Modality.IMAGE));
  * }
  * }</pre>
@@ -103,6 +104,11 @@ public final class Workspace implements AutoCloseable {
     return openFiles(dir, manifest, factory, mode);
   }
 
+  /** Whether {@code dir} holds a workspace (a manifest), damaged or not. */
+  public static boolean exists(Path dir) {
+    return ManifestFile.exists(dir);
+  }
+
   /**
    * A workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
    * indexes: for host applications' unit tests and throw-away collections.
@@ -124,6 +130,41 @@ public final class Workspace implements AutoCloseable {
   /** Opens an existing workspace for reading and writing. */
   public static Workspace open(Path dir, VectorIndexFactory factory) {
     return open(dir, factory, OpenMode.READ_WRITE);
+  }
+
+  /**
+   * Opens an existing workspace for reading and writing, with the {@link
+   * dev.crossmodal.core.VectorIndexProvider} its manifest names.
+   *
+   * <pre>{@code
+   * try (Workspace ws = Workspace.open(Path.of("ws"))) { ... }
+   * }</pre>
+   *
+   * @throws InvalidWorkspaceException as {@link #open(Path, VectorIndexFactory, OpenMode)}, or if
+   *     no index provider of the recorded name is on the class path
+   */
+  public static Workspace open(Path dir) {
+    return open(dir, OpenMode.READ_WRITE);
+  }
+
+  /** As {@link #open(Path)}, in the given mode. */
+  public static Workspace open(Path dir, OpenMode mode) {
+    if (!Files.isDirectory(dir)) {
+      return open(dir, VectorIndexes.defaultFactory(), mode); // refuses with the usual message
+    }
+    return open(dir, VectorIndexes.factory(ManifestFile.read(dir).indexType()), mode);
+  }
+
+  /**
+   * As {@link #openOrCreate(Path, ModelSpec, CrossModalModel, VectorIndexFactory)}: an existing
+   * workspace keeps the index its manifest names, a new one gets {@link
+   * VectorIndexes#defaultFactory()}.
+   */
+  public static Workspace openOrCreate(Path dir, ModelSpec spec, CrossModalModel model) {
+    VectorIndexFactory factory = ManifestFile.exists(dir)
+        ? VectorIndexes.factory(ManifestFile.read(dir).indexType())
+        : VectorIndexes.defaultFactory();
+    return openOrCreate(dir, spec, model, factory);
   }
 
   /**
@@ -159,9 +200,12 @@ public final class Workspace implements AutoCloseable {
       modalities.sort(java.util.Comparator.comparing(Modality::name));
       Map<String, Long> counts = new LinkedHashMap<>();
       modalities.forEach(m -> counts.put(m.name(), 0L));
+      // The manifest says what the vectors mean and where the model was found, never how it ran:
+      // threads or batch size must not bind the workspace to one machine.
+      ModelSpec identity = new ModelSpec(spec.provider(), spec.variant(), spec.modelDir(), Map.of());
       Manifest manifest =
           new Manifest(
-              ManifestFile.VERSION, model.id(), spec, model.dimension(), factory.name(), modalities, counts);
+              ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts);
       // Lock before writing anything, so that two processes cannot create the same workspace.
       Workspace ws = openFiles(dir, manifest, factory, OpenMode.READ_WRITE);
       ManifestFile.write(dir, manifest);

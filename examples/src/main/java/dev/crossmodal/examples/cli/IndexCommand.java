@@ -9,10 +9,9 @@ import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.dataset.SkippedItem;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
-import dev.crossmodal.core.pipeline.IndexReport;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
-import dev.crossmodal.index.flat.FlatIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +60,14 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
   @Mixin WorkspaceOptions workspaceOptions;
+  @Mixin IndexOptions indexOptions;
+
+  private Workspace openOrCreate(ModelSpec modelSpec, CrossModalModel model) {
+    return indexOptions
+        .factory(workspaceOptions.path())
+        .map(factory -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model, factory))
+        .orElseGet(() -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model));
+  }
 
   @Override
   public Integer call() {
@@ -71,7 +78,7 @@ public final class IndexCommand implements Callable<Integer> {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = null;
     try (CrossModalModel model = Models.load(modelSpec);
-        Workspace ws = Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model, FlatIndex.factory());
+        Workspace ws = openOrCreate(modelSpec, model);
         ConsoleProgress progress = new ConsoleProgress()) {
       Indexer indexer =
           Indexer.builder(ws, model)

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.VectorIndex;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
 import java.util.LinkedHashSet;
