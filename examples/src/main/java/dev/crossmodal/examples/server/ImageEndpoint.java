@@ -1,7 +1,6 @@
 package dev.crossmodal.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
@@ -24,8 +23,8 @@ final class ImageEndpoint extends Endpoint {
   }
 
   @Override
-  protected void serve(HttpExchange exchange) throws IOException {
-    String raw = exchange.getRequestURI().getRawPath();
+  protected void serve(Exchange exchange) throws IOException {
+    String raw = exchange.rawPath();
     if (!raw.startsWith(ServerUrls.IMAGES) || raw.length() == ServerUrls.IMAGES.length()) {
       throw new HttpError(404, "no image id in " + raw);
     }
@@ -45,7 +44,7 @@ final class ImageEndpoint extends Endpoint {
     } catch (NoSuchFileException e) {
       throw new HttpError(404, "the file of image '" + id + "' is gone");
     }
-    exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
+    exchange.setResponseHeader("Cache-Control", "public, max-age=3600");
     sendBytes(exchange, ImageTypes.contentType(bytes), bytes);
   }
 }
