@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Workspace implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
-  private static final String STORE_FILE = "documents.log";
+  static final String STORE_FILE = "documents.log";
+  /** How long a reader retries while a writer's commit changes the files under it. */
+  private static final long READER_RETRY_MILLIS = 30_000;
   private static final String LOCK_FILE = ".lock";
 
   /** How a workspace is opened. */
@@ -63,8 +65,8 @@ public final class Workspace implements AutoCloseable {
   private final DocumentStore store;
   private final Map<Modality, VectorIndex> indexes;
   private final FileChannel lockChannel;
-  private final FileLock lock;
   private Manifest manifest;
+  private CommitCoverage coverage;
 
   private Workspace(
       Path dir,
@@ -72,15 +74,13 @@ public final class Workspace implements AutoCloseable {
       Manifest manifest,
       DocumentStore store,
       Map<Modality, VectorIndex> indexes,
-      FileChannel lockChannel,
-      FileLock lock) {
+      FileChannel lockChannel) {
     this.dir = dir;
     this.mode = mode;
     this.manifest = manifest;
     this.store = store;
     this.indexes = indexes;
     this.lockChannel = lockChannel;
-    this.lock = lock;
   }
 
   /**
@@ -95,12 +95,60 @@ public final class Workspace implements AutoCloseable {
       throw new InvalidWorkspaceException(
           "workspace " + dir + " does not exist: run `crossmodal index --workspace " + dir + " ...` first");
     }
-    Manifest manifest = ManifestFile.read(dir);
+    if (mode == OpenMode.READ_WRITE) {
+      // Lock first: what is read below cannot then change under the writer.
+      FileChannel lockChannel = lock(dir);
+      try {
+        ManifestFile.Stored stored = ManifestFile.load(dir);
+        requireIndexType(dir, stored.manifest(), factory);
+        return openFiles(dir, stored, factory, mode, lockChannel);
+      } catch (RuntimeException e) {
+        closeQuietly(Map.of(), null, lockChannel);
+        throw e;
+      }
+    }
+    // A reader takes no lock: if a writer commits while it opens, the manifest changes and the
+    // reader starts again on the new commit, rather than mistaking the change for damage.
+    long deadline = System.nanoTime() + READER_RETRY_MILLIS * 1_000_000;
+    while (true) {
+      ManifestFile.Stored stored = ManifestFile.load(dir);
+      requireIndexType(dir, stored.manifest(), factory);
+      Workspace ws;
+      try {
+        ws = openFiles(dir, stored, factory, mode, null);
+      } catch (InvalidWorkspaceException e) {
+        if (manifestChanged(dir, stored) && System.nanoTime() < deadline) {
+          pause();
+          continue;
+        }
+        throw e;
+      }
+      if (!manifestChanged(dir, stored) || System.nanoTime() >= deadline) {
+        return ws;
+      }
+      ws.close();
+      pause();
+    }
+  }
+
+  private static void requireIndexType(Path dir, Manifest manifest, VectorIndexFactory factory) {
     if (!manifest.indexType().equals(factory.name())) {
       throw new InvalidWorkspaceException(
           "workspace " + dir + " holds '" + manifest.indexType() + "' indexes, not '" + factory.name() + "'");
     }
-    return openFiles(dir, manifest, factory, mode);
+  }
+
+  private static boolean manifestChanged(Path dir, ManifestFile.Stored stored) {
+    return !java.util.Arrays.equals(stored.raw(), ManifestFile.readRaw(dir));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InvalidWorkspaceException("interrupted while opening a workspace", e);
+    }
   }
 
   /**
@@ -118,7 +166,7 @@ public final class Workspace implements AutoCloseable {
             modalities, Map.of());
     return new Workspace(
         null, OpenMode.READ_WRITE, manifest, new dev.crossmodal.core.memory.InMemoryDocumentStore(),
-        indexes, null, null);
+        indexes, null);
   }
 
   /** Opens an existing workspace for reading and writing. */
@@ -163,52 +211,209 @@ public final class Workspace implements AutoCloseable {
           new Manifest(
               ManifestFile.VERSION, model.id(), spec, model.dimension(), factory.name(), modalities, counts);
       // Lock before writing anything, so that two processes cannot create the same workspace.
-      Workspace ws = openFiles(dir, manifest, factory, OpenMode.READ_WRITE);
-      ManifestFile.write(dir, manifest);
+      FileChannel lockChannel = lock(dir);
+      Workspace ws;
+      try {
+        ws = openFiles(dir, new ManifestFile.Stored(manifest, null, null), factory, OpenMode.READ_WRITE, lockChannel);
+      } catch (RuntimeException e) {
+        closeQuietly(Map.of(), null, lockChannel);
+        throw e;
+      }
+      ws.commit();
       return ws;
     } catch (IOException e) {
       throw new InvalidWorkspaceException("cannot create workspace " + dir + ": " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Takes the writer lock of {@code dir}.
+   *
+   * @throws InvalidWorkspaceException if another process or open Workspace holds it
+   */
+  private static FileChannel lock(Path dir) {
+    FileChannel lockChannel;
+    try {
+      lockChannel =
+          FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new InvalidWorkspaceException("cannot lock workspace " + dir + ": " + e.getMessage(), e);
+    }
+    FileLock lock;
+    try {
+      lock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException | IOException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      closeQuietly(Map.of(), null, lockChannel);
+      throw new InvalidWorkspaceException(
+          "workspace " + dir + " is being written by another process (or another open Workspace):"
+              + " wait for it to finish");
+    }
+    return lockChannel;
+  }
+
   private static Workspace openFiles(
-      Path dir, Manifest manifest, VectorIndexFactory factory, OpenMode mode) {
-    FileChannel lockChannel = null;
-    FileLock lock = null;
+      Path dir, ManifestFile.Stored stored, VectorIndexFactory factory, OpenMode mode,
+      FileChannel lockChannel) {
+    Manifest manifest = stored.manifest();
+    CommitCoverage coverage = stored.coverage();
+    boolean writer = mode == OpenMode.READ_WRITE;
+    boolean existing = stored.raw() != null;
     Map<Modality, VectorIndex> indexes = new LinkedHashMap<>();
     DocumentStore store = null;
     try {
-      if (mode == OpenMode.READ_WRITE) {
-        lockChannel =
-            FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-          lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null;
-        }
-        if (lock == null) {
-          throw new InvalidWorkspaceException(
-              "workspace " + dir + " is being written by another process (or another open Workspace):"
-                  + " wait for it to finish");
-        }
+      if (writer) {
+        removeStrayTemporaryFiles(dir);
+      }
+      Path storeFile = dir.resolve(STORE_FILE);
+      boolean hasDocuments = manifest.counts().values().stream().anyMatch(c -> c > 0);
+      if (existing && (coverage != null || hasDocuments)) {
+        requireRegularFile(dir, storeFile, "documents");
       }
       for (Modality modality : manifest.modalities()) {
-        indexes.put(
-            modality,
-            factory.openOrCreate(dir.resolve("vectors-" + modality.name() + "." + factory.name()), manifest.dimension()));
+        Path file = dir.resolve(vectorsFileName(modality, factory.name()));
+        boolean committed =
+            coverage != null
+                ? coverage.vectorsFile(file.getFileName().toString()).isPresent()
+                : manifest.count(modality) > 0;
+        if (existing && committed) {
+          if (!Files.exists(file)) {
+            throw new InvalidWorkspaceException(
+                file + " is missing, but the workspace's last commit holds " + manifest.count(modality)
+                    + " " + modality.name() + " documents: restore the file from a backup or re-index"
+                    + " into a new workspace");
+          }
+          if (coverage != null && !coverage.pending()) {
+            checkVectorsFile(dir, file, modality, coverage);
+          }
+        }
+        VectorIndex index = factory.openOrCreate(file, manifest.dimension());
+        indexes.put(modality, index);
+        if (coverage != null && !coverage.pending()) {
+          long written =
+              coverage.vectorsFile(file.getFileName().toString()).map(CommitCoverage.VectorsCoverage::count).orElse(0L);
+          if (index.size() != written) {
+            throw new InvalidWorkspaceException(
+                file + " holds " + index.size() + " vectors but the workspace's last commit wrote "
+                    + written + ": it was replaced or damaged; restore it from a backup or re-index"
+                    + " into a new workspace");
+          }
+        }
       }
-      store = LogDocumentStore.open(dir.resolve(STORE_FILE));
-      Workspace ws = new Workspace(dir, mode, manifest, store, indexes, lockChannel, lock);
-      if (mode == OpenMode.READ_WRITE) {
-        ws.reconcile();
+      store =
+          LogDocumentStore.open(
+              storeFile, coverage == null ? null : coverage.log(), coverage != null && coverage.pending(), writer);
+      if (coverage == null || coverage.pending()) {
+        // Nothing recorded to compare with (an older workspace, or a commit cut short): the
+        // content must still make sense, or a swapped file would be read as the other modality.
+        checkModalities(indexes, store);
+      }
+      Workspace ws = new Workspace(dir, mode, manifest, store, indexes, lockChannel);
+      ws.coverage = coverage;
+      if (writer && existing) {
+        ws.reconcile(coverage == null || coverage.pending());
       }
       return ws;
-    } catch (IOException e) {
-      closeQuietly(indexes, store, lockChannel);
-      throw new InvalidWorkspaceException("cannot open workspace " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(indexes, store, lockChannel);
+      closeQuietly(indexes, store, null);
       throw e;
+    }
+  }
+
+  private static String vectorsFileName(Modality modality, String indexType) {
+    return "vectors-" + modality.name() + "." + indexType;
+  }
+
+  private static void requireRegularFile(Path dir, Path file, String what) {
+    if (!Files.exists(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is missing: the " + what + " of workspace " + dir + " are gone; restore the file"
+              + " from a backup or re-index into a new workspace");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is not a regular file: the workspace is damaged; restore it from a backup or"
+              + " re-index into a new workspace");
+    }
+  }
+
+  /** Compares a vectors file with what the last commit wrote there, naming a swap as such. */
+  private static void checkVectorsFile(
+      Path dir, Path file, Modality modality, CommitCoverage coverage) {
+    String name = file.getFileName().toString();
+    CommitCoverage.VectorsCoverage expected = coverage.vectorsFile(name).orElse(null);
+    if (expected == null) {
+      return; // a modality added since: nothing committed to compare with
+    }
+    if (!expected.modality().equals(modality.name())) {
+      throw new InvalidWorkspaceException(
+          dir.resolve(ManifestFile.FILE_NAME) + " records " + name + " as holding "
+              + expected.modality() + " vectors, not " + modality.name()
+              + ": the manifest is damaged; re-index into a new workspace");
+    }
+    FileFingerprint actual;
+    try {
+      actual = FileFingerprint.of(file);
+    } catch (IOException e) {
+      throw new InvalidWorkspaceException(
+          "cannot read " + file + " (" + e.getMessage() + "): restore it from a backup or re-index"
+              + " into a new workspace", e);
+    }
+    if (actual.equals(expected.fingerprint())) {
+      return;
+    }
+    for (Map.Entry<String, CommitCoverage.VectorsCoverage> other : coverage.vectors().entrySet()) {
+      if (!other.getKey().equals(name) && other.getValue().fingerprint().equals(actual)) {
+        throw new InvalidWorkspaceException(
+            file + " holds the " + other.getValue().modality() + " vectors the last commit wrote to "
+                + other.getKey() + ", not the " + modality.name() + " vectors: the files were swapped"
+                + " or copied over each other; put each back under its own name, or re-index into a"
+                + " new workspace");
+      }
+    }
+    throw new InvalidWorkspaceException(
+        file + " differs from what the workspace's last commit wrote there (" + actual.bytes()
+            + " bytes, fingerprint " + actual.crc32c() + "; committed: " + expected.fingerprint().bytes()
+            + " bytes, " + expected.fingerprint().crc32c() + "): it was replaced or damaged;"
+            + " restore it from a backup or re-index into a new workspace");
+  }
+
+  /** Refuses an index whose ids are documents of another modality (swapped files). */
+  private static void checkModalities(Map<Modality, VectorIndex> indexes, DocumentStore store) {
+    for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
+      for (String id : entry.getValue().ids()) {
+        Optional<Document> document = store.get(id);
+        if (document.isPresent() && !document.get().modality().equals(entry.getKey())) {
+          throw new InvalidWorkspaceException(
+              "the " + entry.getKey().name() + " vectors file holds the vector of "
+                  + document.get().modality().name() + " document '" + id + "': the vectors files"
+                  + " were swapped or copied over each other; put each back under its own name, or"
+                  + " re-index into a new workspace");
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes the temporary files of atomic writes that a killed writer left behind. Only the
+   * lock holder does this: a reader cannot tell a stray file from one a writer is writing.
+   */
+  private static void removeStrayTemporaryFiles(Path dir) {
+    try (var entries = Files.newDirectoryStream(dir, "*.tmp")) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        boolean ours =
+            name.startsWith("." + ManifestFile.FILE_NAME + ".") || name.startsWith("." + STORE_FILE + ".")
+                || name.startsWith("vectors-");
+        if (ours && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(entry);
+          LOG.info("workspace {}: removed {}, left by an interrupted write", dir, name);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("workspace {}: cannot remove temporary files of an interrupted write: {}", dir, e.toString());
     }
   }
 
@@ -231,8 +436,8 @@ public final class Workspace implements AutoCloseable {
    * Brings indexes and store back in step after a crash: vectors without a document are removed
    * (their documents will be indexed again), and documents without a vector are forgotten.
    */
-  private void reconcile() {
-    boolean changed = false;
+  private void reconcile(boolean afterInterruptedCommit) {
+    boolean changed = afterInterruptedCommit;
     for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
       VectorIndex index = entry.getValue();
       Set<String> indexed = new HashSet<>(index.ids());
@@ -332,21 +537,56 @@ public final class Workspace implements AutoCloseable {
     if (mode != OpenMode.READ_WRITE) {
       throw new IllegalStateException("workspace " + dir + " was opened read-only");
     }
-    indexes.values().forEach(VectorIndex::commit);
-    store.commit();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Modality modality : manifest.modalities()) {
-      counts.put(modality.name(), store.count(modality));
+    if (dir == null) {
+      indexes.values().forEach(VectorIndex::commit);
+      store.commit();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      manifest.modalities().forEach(m -> counts.put(m.name(), store.count(m)));
+      manifest = manifest.withCounts(counts);
+      return;
     }
-    Manifest updated = manifest.withCounts(counts);
-    if (!updated.equals(manifest) && dir != null) {
-      try {
-        ManifestFile.write(dir, updated);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write manifest of workspace " + dir, e);
+    try {
+      beginCommit();
+      indexes.values().forEach(VectorIndex::commit);
+      store.commit();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      Map<String, CommitCoverage.VectorsCoverage> vectors = new LinkedHashMap<>();
+      for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
+        Modality modality = entry.getKey();
+        counts.put(modality.name(), store.count(modality));
+        String name = vectorsFileName(modality, manifest.indexType());
+        Path file = dir.resolve(name);
+        if (Files.exists(file)) {
+          vectors.put(
+              name,
+              new CommitCoverage.VectorsCoverage(
+                  modality.name(), entry.getValue().size(), FileFingerprint.of(file)));
+        }
       }
+      Manifest updated = manifest.withCounts(counts);
+      CommitCoverage committed =
+          new CommitCoverage(((LogDocumentStore) store).coverage(), vectors, false);
+      if (!updated.equals(manifest) || !committed.equals(coverage)) {
+        ManifestFile.write(dir, updated, committed);
+      }
+      manifest = updated;
+      coverage = committed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot commit workspace " + dir + ": " + e.getMessage(), e);
     }
-    manifest = updated;
+  }
+
+  /**
+   * The first step of a commit: records in the manifest that files are about to change, so that
+   * if this process dies before the commit's manifest records them, the next open knows the
+   * difference is a commit cut short, not damage.
+   */
+  synchronized void beginCommit() throws IOException {
+    if (coverage != null && !coverage.pending()) {
+      ManifestFile.write(dir, manifest, coverage.asPending());
+      coverage = coverage.asPending();
+    }
   }
 
   /** Closes indexes and store; changes not committed are lost. */
