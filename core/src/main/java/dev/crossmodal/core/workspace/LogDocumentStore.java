@@ -329,7 +329,7 @@ public final class LogDocumentStore implements DocumentStore {
       records += pending.size();
       pending.clear();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write document store " + file, e);
+      throw new UncheckedIOException("cannot write document store " + file + ": " + e.getMessage(), e);
     }
   }
 

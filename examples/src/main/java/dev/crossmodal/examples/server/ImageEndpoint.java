@@ -5,14 +5,14 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code GET /images/{id}}: the image file of an indexed image document. The id is only ever
  * looked up in the document store, and only that document's own file (or in-memory bytes) is
- * sent: nothing in the request is used as a path, so {@code ../} tricks find no document.
+ * sent: nothing in the request is used as a path, so {@code ../} tricks find no document; and the
+ * file is sent only while it is still the one indexed ({@link IndexedImageFile}).
  */
 final class ImageEndpoint extends Endpoint {
   private final SearchService service;
@@ -38,12 +38,10 @@ final class ImageEndpoint extends Endpoint {
       // Remote images are not fetched on a client's behalf: the server would become a proxy.
       throw new HttpError(404, "image '" + id + "' is not stored locally");
     }
-    byte[] bytes;
-    try {
-      bytes = source.readAllBytes();
-    } catch (NoSuchFileException e) {
-      throw new HttpError(404, "the file of image '" + id + "' is gone");
-    }
+    byte[] bytes =
+        source instanceof ImageSource.FileImage file
+            ? IndexedImageFile.read(document.get(), file)
+            : source.readAllBytes();
     exchange.setResponseHeader("Cache-Control", "public, max-age=3600");
     sendBytes(exchange, ImageTypes.contentType(bytes), bytes);
   }
