@@ -67,6 +67,9 @@ public final class Workspace implements AutoCloseable {
   private final FileChannel lockChannel;
   private Manifest manifest;
   private CommitCoverage coverage;
+  /** The manifest's bytes as opened (null in memory), to notice a writer's later commits. */
+  private byte[] openedManifest;
+  private VectorIndexFactory factory;
 
   private Workspace(
       Path dir,
@@ -312,6 +315,8 @@ public final class Workspace implements AutoCloseable {
       }
       Workspace ws = new Workspace(dir, mode, manifest, store, indexes, lockChannel);
       ws.coverage = coverage;
+      ws.openedManifest = stored.raw();
+      ws.factory = factory;
       if (writer && existing) {
         ws.reconcile(coverage == null || coverage.pending());
       }
@@ -481,6 +486,40 @@ public final class Workspace implements AutoCloseable {
               + manifest.dimension() + "), not " + model.id() + " (dimension " + model.dimension()
               + "): use that model, or index into a new --workspace folder");
     }
+  }
+
+  /**
+   * Whether a writer has finished a commit since this read-only workspace was opened: its manifest
+   * on disk changed and no commit is under way. Cheap (reads the small manifest file), so that a
+   * server can poll it and {@link #reopen} to see new documents.
+   */
+  public boolean hasNewerCommit() {
+    if (dir == null || mode != OpenMode.READ_ONLY) {
+      return false;
+    }
+    byte[] now = ManifestFile.readRaw(dir);
+    if (now == null || java.util.Arrays.equals(now, openedManifest)) {
+      return false;
+    }
+    try {
+      CommitCoverage latest = ManifestFile.load(dir).coverage();
+      return latest == null || !latest.pending();
+    } catch (InvalidWorkspaceException e) {
+      return false; // being replaced right now, or damaged: the next poll or open will tell
+    }
+  }
+
+  /**
+   * Opens this workspace again, read-only, at its latest commit; this one stays open.
+   *
+   * @throws InvalidWorkspaceException as {@link #open} does
+   * @throws IllegalStateException for an {@link #inMemory} workspace
+   */
+  public Workspace reopen() {
+    if (dir == null) {
+      throw new IllegalStateException("an in-memory workspace cannot be reopened");
+    }
+    return open(dir, factory, OpenMode.READ_ONLY);
   }
 
   /** The workspace folder; empty for an {@link #inMemory} workspace. */

@@ -42,10 +42,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class CrossmodalServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
+  private final SearchService service;
 
-  private CrossmodalServer(Server jetty, ServerConnector connector) {
+  private CrossmodalServer(Server jetty, ServerConnector connector, SearchService service) {
     this.jetty = jetty;
     this.connector = connector;
+    this.service = service;
   }
 
   public static Builder builder() {
@@ -71,7 +73,10 @@ public final class CrossmodalServer implements AutoCloseable {
     jetty.join();
   }
 
-  /** Stops accepting requests, lets running ones finish for up to a second, and stops. */
+  /**
+   * Stops accepting requests, lets running ones finish for up to a second, and stops; then closes
+   * the service if it is {@link AutoCloseable} (a {@link WorkspaceSearchService} stops watching).
+   */
   @Override
   public void close() {
     try {
@@ -80,6 +85,14 @@ public final class CrossmodalServer implements AutoCloseable {
       // Requests still running after the grace period were cut off: the server is stopped.
     } catch (Exception e) {
       throw new IllegalStateException("cannot stop the server: " + e.getMessage(), e);
+    } finally {
+      if (service instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          // Stopping anyway: the service's resources go with the process.
+        }
+      }
     }
   }
 
@@ -170,7 +183,7 @@ public final class CrossmodalServer implements AutoCloseable {
         stopQuietly(jetty);
         throw new IllegalStateException("cannot start the server: " + e.getMessage(), e);
       }
-      return new CrossmodalServer(jetty, connector);
+      return new CrossmodalServer(jetty, connector, service);
     }
 
     private static void stopQuietly(Server jetty) {
