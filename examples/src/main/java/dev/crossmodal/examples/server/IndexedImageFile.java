@@ -2,7 +2,7 @@ package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
-import dev.crossmodal.core.dataset.DocumentIds;
+import dev.crossmodal.datasets.DocumentIds;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

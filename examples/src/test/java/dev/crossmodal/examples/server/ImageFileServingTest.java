@@ -2,11 +2,11 @@ package dev.crossmodal.examples.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crossmodal.core.dataset.DocumentIds;
-import dev.crossmodal.core.dataset.FolderDataset;
+import dev.crossmodal.datasets.DocumentIds;
+import dev.crossmodal.datasets.FolderDataset;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.pipeline.Searcher;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import java.net.URI;
 import java.net.http.HttpClient;

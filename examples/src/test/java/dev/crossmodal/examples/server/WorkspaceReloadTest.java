@@ -10,7 +10,7 @@ import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.pipeline.Searcher;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.index.flat.FlatIndex;
 import java.net.URI;
