@@ -70,6 +70,7 @@ public final class Workspace implements AutoCloseable {
   /** The manifest's bytes as opened (null in memory), to notice a writer's later commits. */
   private byte[] openedManifest;
   private VectorIndexFactory factory;
+  private boolean closed;
 
   private Workspace(
       Path dir,
@@ -106,7 +107,7 @@ public final class Workspace implements AutoCloseable {
         requireIndexType(dir, stored.manifest(), factory);
         return openFiles(dir, stored, factory, mode, lockChannel);
       } catch (RuntimeException e) {
-        closeQuietly(Map.of(), null, lockChannel);
+        unlock(dir, lockChannel);
         throw e;
       }
     }
@@ -116,6 +117,13 @@ public final class Workspace implements AutoCloseable {
     while (true) {
       ManifestFile.Stored stored = ManifestFile.load(dir);
       requireIndexType(dir, stored.manifest(), factory);
+      if (stored.coverage() != null && stored.coverage().pending() && System.nanoTime() < deadline
+          && writerActive(dir)) {
+        // A writer is between "files are about to change" and its new manifest: wait for it,
+        // so that this reader sees one whole commit, not indexes newer than the documents.
+        pause();
+        continue;
+      }
       Workspace ws;
       try {
         ws = openFiles(dir, stored, factory, mode, null);
@@ -219,7 +227,7 @@ public final class Workspace implements AutoCloseable {
       try {
         ws = openFiles(dir, new ManifestFile.Stored(manifest, null, null), factory, OpenMode.READ_WRITE, lockChannel);
       } catch (RuntimeException e) {
-        closeQuietly(Map.of(), null, lockChannel);
+        unlock(dir, lockChannel);
         throw e;
       }
       ws.commit();
@@ -235,11 +243,17 @@ public final class Workspace implements AutoCloseable {
    * @throws InvalidWorkspaceException if another process or open Workspace holds it
    */
   private static FileChannel lock(Path dir) {
+    if (!LOCKED_HERE.add(lockKey(dir))) {
+      throw new InvalidWorkspaceException(
+          "workspace " + dir + " is being written by another open Workspace of this process:"
+              + " close it first");
+    }
     FileChannel lockChannel;
     try {
       lockChannel =
           FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     } catch (IOException e) {
+      LOCKED_HERE.remove(lockKey(dir));
       throw new InvalidWorkspaceException("cannot lock workspace " + dir + ": " + e.getMessage(), e);
     }
     FileLock lock;
@@ -250,11 +264,49 @@ public final class Workspace implements AutoCloseable {
     }
     if (lock == null) {
       closeQuietly(Map.of(), null, lockChannel);
+      LOCKED_HERE.remove(lockKey(dir));
       throw new InvalidWorkspaceException(
           "workspace " + dir + " is being written by another process (or another open Workspace):"
               + " wait for it to finish");
     }
     return lockChannel;
+  }
+
+  /**
+   * Folders whose writer lock this JVM holds. Checked before the lock file is opened at all: on
+   * POSIX systems closing any descriptor of a file releases every lock the process holds on it,
+   * so a second open-and-close from this JVM would silently free the writer's lock.
+   */
+  private static final Set<Path> LOCKED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static Path lockKey(Path dir) {
+    return dir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Whether a writer holds the lock of {@code dir} now (in this JVM or another process). Only
+   * asked while a commit is marked under way; the probe takes a shared lock for an instant.
+   */
+  private static boolean writerActive(Path dir) {
+    if (LOCKED_HERE.contains(lockKey(dir))) {
+      return true;
+    }
+    Path lockFile = dir.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ)) {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Workspace openFiles(
@@ -630,7 +682,19 @@ public final class Workspace implements AutoCloseable {
 
   /** Closes indexes and store; changes not committed are lost. */
   @Override
-  public void close() {
-    closeQuietly(indexes, store, lockChannel);
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeQuietly(indexes, store, null);
+    if (lockChannel != null) {
+      unlock(dir, lockChannel);
+    }
+  }
+
+  private static void unlock(Path dir, FileChannel lockChannel) {
+    closeQuietly(Map.of(), null, lockChannel);
+    LOCKED_HERE.remove(lockKey(dir));
   }
 }

@@ -213,4 +213,34 @@ class WorkspaceIntegrityTest {
         .contains("\"vectors-image." + indexes.name() + "\"").contains("\"modality\" : \"image\"")
         .contains("\"vectors\" : 3").contains("\"fingerprint\"");
   }
+
+  @Test
+  void readersBesideACommittingWriterNeverFailAndSeeWholeCommits() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread writerThread =
+        new Thread(
+            () -> {
+              try (Workspace ws = writer()) {
+                for (int i = 0; i < 40; i++) {
+                  add(ws, Document.text("more-" + i, "red " + i), "red");
+                  ws.commit();
+                }
+              } finally {
+                done.set(true);
+              }
+            });
+    writerThread.start();
+    int opened = 0;
+    while (!done.get() || opened == 0) {
+      try (Workspace ws = reader()) {
+        // Every document the reader sees has its vector: it saw one whole commit.
+        assertThat(ws.index(Modality.TEXT).size()).isEqualTo(ws.documents().count(Modality.TEXT));
+      }
+      opened++;
+    }
+    writerThread.join();
+    try (Workspace ws = reader()) {
+      assertThat(ws.documents().count(Modality.TEXT)).isEqualTo(44);
+    }
+  }
 }
