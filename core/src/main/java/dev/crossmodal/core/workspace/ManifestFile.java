@@ -68,6 +68,9 @@ final class ManifestFile {
 
   /** The raw bytes of the manifest, or null if there is none. */
   static byte[] readRaw(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(FILE_NAME))) {
+      return null;
+    }
     try {
       return Files.readAllBytes(dir.resolve(FILE_NAME));
     } catch (IOException e) {
@@ -79,6 +82,10 @@ final class ManifestFile {
     Path file = dir.resolve(FILE_NAME);
     JsonNode root;
     byte[] raw;
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is not a regular file: the workspace is damaged; re-index into a new workspace");
+    }
     try {
       raw = Files.readAllBytes(file);
       root = MAPPER.readTree(raw);

@@ -326,6 +326,8 @@ public final class Workspace implements AutoCloseable {
       boolean hasDocuments = manifest.counts().values().stream().anyMatch(c -> c > 0);
       if (existing && (coverage != null || hasDocuments)) {
         requireRegularFile(dir, storeFile, "documents");
+      } else if (Files.exists(storeFile) && !Files.isRegularFile(storeFile)) {
+        requireRegularFile(dir, storeFile, "documents");
       }
       for (Modality modality : manifest.modalities()) {
         Path file = dir.resolve(vectorsFileName(modality, factory.name()));
@@ -343,6 +345,12 @@ public final class Workspace implements AutoCloseable {
           if (coverage != null && !coverage.pending()) {
             checkVectorsFile(dir, file, modality, coverage);
           }
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+          // A FIFO or device would block or never end: never open one.
+          throw new InvalidWorkspaceException(
+              file + " is not a regular file: the workspace is damaged; restore it from a backup or"
+                  + " re-index into a new workspace");
         }
         VectorIndex index = factory.openOrCreate(file, manifest.dimension());
         indexes.put(modality, index);

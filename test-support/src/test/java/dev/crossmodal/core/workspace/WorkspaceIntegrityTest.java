@@ -243,4 +243,15 @@ class WorkspaceIntegrityTest {
       assertThat(ws.documents().count(Modality.TEXT)).isEqualTo(44);
     }
   }
+
+  @Test
+  void aFifoInPlaceOfTheLogIsRefusedWithoutBeingOpened() throws Exception {
+    Files.delete(log());
+    Process mkfifo = new ProcessBuilder("mkfifo", log().toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertThatThrownBy(this::reader)
+        .isInstanceOf(InvalidWorkspaceException.class)
+        .hasMessageContaining("not a regular file");
+  }
 }
