@@ -20,7 +20,7 @@ final class SearchEndpoint extends Endpoint {
   private final ServerLimits limits;
   private final Semaphore textSearches;
   private final Semaphore imageSearches;
-  private final PixelBudget pixelBudget;
+  private final ImageQueryBudget pixelBudget;
 
   SearchEndpoint(ObjectMapper json, SearchService service, ServerLimits limits) {
     super(json, Set.of("POST"));
@@ -29,7 +29,7 @@ final class SearchEndpoint extends Endpoint {
     this.textSearches = new Semaphore(limits.maxConcurrentSearches(), true);
     // Image queries queue apart: a burst of expensive decodes never delays a text query.
     this.imageSearches = new Semaphore(limits.maxConcurrentImageSearches(), true);
-    this.pixelBudget = new PixelBudget(limits);
+    this.pixelBudget = new ImageQueryBudget(limits);
   }
 
   @Override

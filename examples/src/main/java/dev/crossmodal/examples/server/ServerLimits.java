@@ -1,5 +1,7 @@
 package dev.crossmodal.examples.server;
 
+import dev.crossmodal.image.ImageDecoder;
+
 /**
  * The documented limits of the REST server: what a client may ask for, and how much work one
  * request may cause.
@@ -32,14 +34,15 @@ public record ServerLimits(
     long idleTimeoutMillis,
     long minRequestBytesPerSecond) {
   /**
-   * 10 MiB bodies, top_k 10 by default and at most 100, 32 queries a request, 25 MP an image and
-   * 50 MP a request, 8 KiB of headers, 30 s idle, 1 KiB/s at least.
+   * 10 MiB bodies, top_k 10 by default and at most 100, 32 queries a request, {@link
+   * ImageDecoder#SERVER_MAX_PIXELS} (40 MP) an image and twice that a request, 8 KiB of headers,
+   * 30 s idle, 1 KiB/s at least.
    */
   public static final ServerLimits DEFAULT =
       new ServerLimits(
           10 * 1024 * 1024, 10, 100, 32, Math.max(2, Runtime.getRuntime().availableProcessors()),
           Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
-          25_000_000L, 50_000_000L, 8 * 1024, 30_000L, 1024L);
+          ImageDecoder.SERVER_MAX_PIXELS, 2 * ImageDecoder.SERVER_MAX_PIXELS, 8 * 1024, 30_000L, 1024L);
 
   public ServerLimits {
     if (maxBodyBytes < 1 || defaultTopK < 1 || maxTopK < defaultTopK || maxQueries < 1
