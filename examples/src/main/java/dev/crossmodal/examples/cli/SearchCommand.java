@@ -7,6 +7,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.ScoreCalibration;
 import dev.crossmodal.core.pipeline.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
@@ -61,9 +62,13 @@ public final class SearchCommand implements Callable<Integer> {
           sameModality
               ? searcher.search(queryDoc, topK, java.util.Set.of(queryDoc.modality()), dev.crossmodal.core.IdFilter.ALL)
               : searcher.search(queryDoc, topK);
-      print(matches);
+      print(matches, model.scoreCalibration().orElse(null));
     }
     return 0;
+  }
+
+  private Modality queryModality() {
+    return query.text != null ? Modality.TEXT : Modality.IMAGE;
   }
 
   private Document queryDocument() {
@@ -82,7 +87,7 @@ public final class SearchCommand implements Callable<Integer> {
     return Document.image("query", ImageSource.of(query.image));
   }
 
-  private void print(List<Match> matches) {
+  private void print(List<Match> matches, ScoreCalibration calibration) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = Json.object();
@@ -94,7 +99,7 @@ public final class SearchCommand implements Callable<Integer> {
       }
       ArrayNode list = root.putArray("matches");
       for (Match m : matches) {
-        list.add(MatchJson.of(m));
+        list.add(MatchJson.of(m, m.document().modality().equals(queryModality()) ? null : calibration));
       }
       Json.println(out, root);
       return;
@@ -106,7 +111,11 @@ public final class SearchCommand implements Callable<Integer> {
     for (Match m : matches) {
       Document d = m.document();
       String what = d.modality().contentKind() == Modality.ContentKind.TEXT ? '"' + d.text() + '"' : d.image().toString();
-      out.printf("%2d. %.4f  %-6s %s%n", rank++, m.score(), d.modality(), what);
+      String calibrated =
+          calibration == null || d.modality().equals(queryModality())
+              ? ""
+              : String.format(" (%s %.4f)", calibration.name(), calibration.score(m.score()));
+      out.printf("%2d. %.4f%s  %-6s %s%n", rank++, m.score(), calibrated, d.modality(), what);
     }
     out.flush();
   }

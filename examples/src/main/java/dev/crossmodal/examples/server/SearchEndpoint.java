@@ -80,7 +80,9 @@ final class SearchEndpoint extends Endpoint {
     } else {
       node.put("text", document.text());
     }
-    node.putObject("scores").putObject("cosine").put("value", match.score());
+    ObjectNode scores = node.putObject("scores");
+    scores.putObject("cosine").put("value", match.score());
+    service.scoreCalibration().ifPresent(c -> scores.putObject(c.name()).put("value", c.score(match.score())));
     return node;
   }
 }

@@ -27,6 +27,14 @@ public interface SearchService {
   /** The identity of the model the vectors were made with. */
   String modelId();
 
+  /**
+   * The model's calibrated score of a text-image cosine (SigLIP's sigmoid), shown next to the
+   * cosine; empty by default.
+   */
+  default Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
+    return Optional.empty();
+  }
+
   /** The number of searchable documents of a modality. */
   long count(Modality modality);
 }

@@ -121,6 +121,11 @@ public final class WorkspaceSearchService implements SearchService, AutoCloseabl
   }
 
   @Override
+  public Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
+    return searcher.model().scoreCalibration();
+  }
+
+  @Override
   public long count(Modality modality) {
     return withState(state -> count(state, modality));
   }
