@@ -122,7 +122,7 @@ public final class WorkspaceSearchService implements SearchService, AutoCloseabl
 
   @Override
   public Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
-    return searcher.model().scoreCalibration();
+    return model.scoreCalibration();
   }
 
   @Override
