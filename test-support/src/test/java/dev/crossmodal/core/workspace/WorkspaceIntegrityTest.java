@@ -254,4 +254,21 @@ class WorkspaceIntegrityTest {
         .isInstanceOf(InvalidWorkspaceException.class)
         .hasMessageContaining("not a regular file");
   }
+
+  @Test
+  void aCompactedLogStillMatchesItsCommit() throws IOException {
+    long before = Files.size(log());
+    try (Workspace ws = writer()) {
+      for (int round = 0; round < 300; round++) {
+        for (String colour : List.of("red", "green", "blue", "yellow")) {
+          ws.documents().putAll(List.of(Document.text("cap-" + colour, "a " + colour + " thing " + round)));
+        }
+        ws.commit(); // past 2 x documents + 1024 records the log is rewritten
+      }
+    }
+    try (Workspace ws = reader()) {
+      assertThat(ws.documents().get("cap-red").orElseThrow().text()).isEqualTo("a red thing 299");
+    }
+    assertThat(Files.size(log())).isLessThan(before * 40);
+  }
 }
