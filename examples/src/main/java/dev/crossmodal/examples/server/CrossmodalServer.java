@@ -232,7 +232,7 @@ public final class CrossmodalServer implements AutoCloseable {
     private ByteBuffer body(int status, String reason) {
       String message = reason == null || reason.isBlank() ? "HTTP error " + status : reason;
       try {
-        return ByteBuffer.wrap(json.writeValueAsBytes(Map.of("error", message)));
+        return ByteBuffer.wrap(json.writeValueAsBytes(Endpoint.errorBody(message)));
       } catch (IOException e) {
         return ByteBuffer.wrap(("{\"error\":\"HTTP error " + status + "\"}").getBytes(StandardCharsets.UTF_8));
       }

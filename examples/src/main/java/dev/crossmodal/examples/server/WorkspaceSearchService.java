@@ -2,14 +2,17 @@ package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
+import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.pipeline.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +111,38 @@ public final class WorkspaceSearchService implements SearchService, AutoCloseabl
   @Override
   public List<Match> search(Document query, int k) {
     return withState(state -> state.searcher().search(query, k));
+  }
+
+  @Override
+  public List<Match> search(
+      Document query, int k, Optional<Modality.ContentKind> returns, double minScore) {
+    return withState(state -> search(state, query, k, returns, minScore));
+  }
+
+  private static List<Match> search(
+      State state, Document query, int k, Optional<Modality.ContentKind> returns, double minScore) {
+    Searcher searcher = state.searcher();
+    Set<Modality> targets;
+    if (returns.isEmpty()) {
+      targets = searcher.defaultTargets(query.modality());
+    } else {
+      targets = new LinkedHashSet<>();
+      for (Modality m : state.workspace().modalities()) {
+        if (m.contentKind() == returns.get()) {
+          targets.add(m);
+        }
+      }
+      if (targets.isEmpty()) {
+        return List.of();
+      }
+    }
+    // Scores are floats, and a client sets the cut-off from the float it was shown: compare as
+    // floats, so that min_score equal to a shown score keeps that match. Matches come best
+    // first, so the cut-off keeps a prefix of the k best.
+    float cut = (float) Math.max(minScore, -Float.MAX_VALUE);
+    return searcher.search(query, k, targets, IdFilter.ALL).stream()
+        .filter(m -> m.score() >= cut)
+        .toList();
   }
 
   @Override

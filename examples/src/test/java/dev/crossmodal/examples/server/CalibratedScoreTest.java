@@ -34,6 +34,11 @@ class CalibratedScoreTest {
       }
 
       @Override
+      public List<Match> search(Document query, int k, Optional<Modality.ContentKind> returns, double minScore) {
+        return colours.search(query, k, returns, minScore);
+      }
+
+      @Override
       public Optional<Document> document(String id) {
         return colours.document(id);
       }
