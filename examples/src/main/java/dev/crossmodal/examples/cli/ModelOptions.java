@@ -9,7 +9,7 @@ public final class ModelOptions {
   @Option(
       names = {"-m", "--model"},
       defaultValue = "clip",
-      description = "Model family: clip or vse (default: ${DEFAULT-VALUE}).")
+      description = "Model family: clip, vse, or color-words (a deterministic test model without weights) (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(
