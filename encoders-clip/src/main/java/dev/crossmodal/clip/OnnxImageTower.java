@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.image.PixelTensor;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -26,11 +29,16 @@ final class OnnxImageTower implements ImageTower {
   @Override
   public float[][] run(List<PixelTensor> batch) {
     PixelTensor first = batch.get(0);
-    int per = first.data().length;
-    float[] pixels = new float[batch.size() * per];
-    for (int i = 0; i < batch.size(); i++) {
-      System.arraycopy(batch.get(i).data(), 0, pixels, i * per, per);
+    // One copy, straight into native memory: ONNX Runtime reads a direct buffer in place, where a
+    // float[] would be gathered into one array and then copied again into native memory.
+    FloatBuffer pixels =
+        ByteBuffer.allocateDirect(batch.size() * first.data().length * Float.BYTES)
+            .order(ByteOrder.nativeOrder())
+            .asFloatBuffer();
+    for (PixelTensor tensor : batch) {
+      pixels.put(tensor.data());
     }
+    pixels.rewind();
     Shape shape = new Shape(batch.size(), first.channels(), first.height(), first.width());
     return session.run(
         manager -> {

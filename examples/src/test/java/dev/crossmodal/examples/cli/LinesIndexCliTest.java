@@ -29,7 +29,7 @@ class LinesIndexCliTest {
     Path workspace = dir.resolve("ws");
 
     JsonNode report = index(corpus, workspace);
-    JsonNode hits = CliRun.of("search", "--workspace", workspace.toString(), "--text", "green", "--top-k", "1", "--json")
+    JsonNode hits = CliRun.of("search", "--workspace", workspace.toString(), "--text", "green", "--same-modality", "--top-k", "1", "--json")
         .json();
 
     assertThat(report.get("texts_indexed").asInt()).isEqualTo(3);
