@@ -191,7 +191,7 @@ public final class Indexer {
         }
         todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
       }
-      LOG.debug("window of {} documents ({} already in the workspace)", window.size(), window.size() - seen.size());
+      LOG.debug("window of {} documents; {} already indexed so far in this run", window.size(), alreadyPresent);
       try {
         for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
           if (!goesOn()) {
