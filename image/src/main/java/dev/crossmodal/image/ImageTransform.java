@@ -31,7 +31,7 @@ import java.util.Objects;
  */
 public final class ImageTransform {
   /** Images with more pixels than this are refused before decoding (decompression bombs). */
-  public static final long DEFAULT_MAX_PIXELS = 89_478_485L; // Pillow's MAX_IMAGE_PIXELS
+  public static final long DEFAULT_MAX_PIXELS = ImageDecoder.PILLOW_MAX_PIXELS;
 
   private final int resizeShortSide;
   private final ResampleFilter filter;
@@ -51,7 +51,11 @@ public final class ImageTransform {
     this.mean = b.mean.clone();
     this.std = b.std.clone();
     this.maxPixels = b.maxPixels;
-    this.decoder = new ImageDecoder(maxPixels);
+    this.decoder =
+        ImageDecoder.builder()
+            .maxPixels(maxPixels)
+            .applyExifOrientation(b.applyExifOrientation)
+            .build();
     // The same float32 operations as ToTensor's div(255) and Normalize's sub_(mean).div_(std),
     // tabulated once per channel and grey level.
     this.normalized = new float[3][256];
@@ -214,6 +218,14 @@ public final class ImageTransform {
     return maxPixels;
   }
 
+  /**
+   * The decoder {@link #apply(ImageSource)} uses: a server can read an upload's {@link
+   * ImageHeader} with it and charge a {@link PixelBudget} before queueing the image.
+   */
+  public ImageDecoder decoder() {
+    return decoder;
+  }
+
   /** Configures an {@link ImageTransform}. */
   public static final class Builder {
     private int resizeShortSide = 224;
@@ -223,8 +235,19 @@ public final class ImageTransform {
     private float[] mean = {0f, 0f, 0f};
     private float[] std = {1f, 1f, 1f};
     private long maxPixels = DEFAULT_MAX_PIXELS;
+    private boolean applyExifOrientation;
 
     private Builder() {}
+
+    /**
+     * Turn images upright by their EXIF orientation before anything else (default: off). This
+     * departs from openai/CLIP's and VSE++'s pipelines, which never rotate; see {@link
+     * ImageDecoder.Builder#applyExifOrientation}.
+     */
+    public Builder applyExifOrientation(boolean apply) {
+      this.applyExifOrientation = apply;
+      return this;
+    }
 
     /** Resizes so that the short side is {@code size}; the long side is {@code int(size * long / short)}. */
     public Builder resizeShortSide(int size, ResampleFilter resampleFilter) {
