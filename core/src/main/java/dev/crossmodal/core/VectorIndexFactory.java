@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * index implementation.
  *
  * <pre>{@code
- * Workspace ws = Workspace.open(dir, FlatIndex.factory());
+ * VectorIndex images = FlatIndex.factory().openOrCreate(dir.resolve("vectors-image.flat"), 512);
  * }</pre>
  */
 public interface VectorIndexFactory {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * ({@code HF_ENDPOINT}, offline switch and cache location from the environment).
  *
  * <p>Options: {@code engine}, {@code device}, {@code threads}, {@code batchSize}, {@code revision}
- * (hub revision, default {@code main}).
+ * (hub revision, default {@code main}), {@code offline} ({@code true}: use the hub cache only).
  *
  * <pre>{@code
  * try (CrossModalModel clip = Models.load(ModelSpec.of("clip").withOption("threads", "4"))) { ... }
@@ -76,7 +76,11 @@ public final class ClipModelProvider implements ModelProvider {
     }
     String variant = ClipVariants.canonical(spec.variantName().orElse(null));
     String repo = ClipVariants.onnxRepository(variant);
-    Path snapshot = hub.get().snapshot(repo, spec.option("revision").orElse(null), HUB_FILES);
+    // "offline" asks for the hub cache only: a workspace looking for its model never downloads.
+    HubClient client = spec.option("offline").map(Boolean::parseBoolean).orElse(false)
+        ? HubClient.builder().offline(true).build()
+        : hub.get();
+    Path snapshot = client.snapshot(repo, spec.option("revision").orElse(null), HUB_FILES);
     return builder.modelDir(snapshot).id("clip:" + variant).build();
   }
 

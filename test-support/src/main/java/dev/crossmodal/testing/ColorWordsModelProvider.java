@@ -6,8 +6,8 @@ import dev.crossmodal.core.model.ModelSpec;
 
 /**
  * Makes {@link ColorWordsModel} loadable by name ({@code color-words}), so that command lines and
- * servers can be tested end to end without model files. Not registered by the library itself: a
- * test registers it in its own {@code META-INF/services}.
+ * servers can be tested end to end without model files. This artifact registers it, so any test
+ * with {@code crossmodal-test-support} on its class path can use {@code ModelSpec.of("color-words")}.
  *
  * <p>The option {@code delay_ms} makes every document take that long to encode, so that tests can
  * interrupt or kill a run part-way.

@@ -2,6 +2,7 @@ package dev.crossmodal.core.pipeline;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.ProgressListener;
 import dev.crossmodal.core.ProgressTracker;
@@ -45,6 +46,8 @@ public final class Indexer {
    * ONNX) groups a larger set by length far better, and still runs the model in its own batches.
    */
   static final int TEXT_BATCH_FACTOR = 8;
+  /** The largest batch size: text batches are {@value #TEXT_BATCH_FACTOR} times larger, and must fit an int. */
+  public static final int MAX_BATCH_SIZE = 65_536;
 
   /**
    * A dataset is read and indexed this many image batches at a time. Each window ends with the
@@ -58,6 +61,8 @@ public final class Indexer {
   private final Workspace workspace;
   private final CrossModalModel model;
   private final int batchSize;
+  /** The entries being read by {@link #index(Dataset, long)}, for {@link #cancel()} to close. */
+  private volatile Stream<DatasetEntry> openEntries;
   private final int textBatchSize;
   private final int prepareThreads;
   private final Duration checkpointInterval;
@@ -84,6 +89,12 @@ public final class Indexer {
   /** Asks a running {@link #index} call to stop after its current batch and commit. */
   public void cancel() {
     cancelled = true;
+    // A dataset may be busy scanning (a huge folder tree) before it yields any entry: closing
+    // its stream tells it to stop.
+    Stream<DatasetEntry> open = openEntries;
+    if (open != null) {
+      open.close();
+    }
   }
 
   /**
@@ -100,12 +111,16 @@ public final class Indexer {
     try (Run run = new Run(-1);
         Stream<DatasetEntry> entries = dataset.entries()) {
       LOG.info("indexing {}", dataset.name());
+      openEntries = entries;
+      if (cancelled) {
+        entries.close();
+      }
       Iterator<DatasetEntry> it = entries.iterator();
       List<Document> window = new ArrayList<>();
       int windowImages = 0;
       int windowTexts = 0;
       long items = 0;
-      while (run.goesOn() && (limit < 0 || items < limit) && it.hasNext()) {
+      while (run.goesOn() && (limit < 0 || items < limit) && hasNext(it)) {
         DatasetEntry entry = it.next();
         run.skipped.addAll(entry.problems());
         if (entry.hasImage()) {
@@ -128,6 +143,23 @@ public final class Indexer {
         run.index(window);
       }
       return run.finish();
+    } finally {
+      openEntries = null;
+    }
+  }
+
+  /**
+   * Whether the dataset has another entry. {@link #cancel()} closes the dataset's stream, which may
+   * make a read in progress fail: after a cancel that is the end of the input, not an error.
+   */
+  private boolean hasNext(Iterator<DatasetEntry> it) {
+    try {
+      return it.hasNext();
+    } catch (RuntimeException e) {
+      if (cancelled) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -325,8 +357,9 @@ public final class Indexer {
 
     /** Documents per model call; default 32. */
     public Builder batchSize(int size) {
-      if (size < 1) {
-        throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+      if (size < 1 || size > MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException(
+            "batch size must be from 1 to " + MAX_BATCH_SIZE + ", got " + size);
       }
       this.batchSize = size;
       return this;
@@ -352,6 +385,9 @@ public final class Indexer {
 
     /** How often work in progress is committed; default 30 s. */
     public Builder checkpointInterval(Duration interval) {
+      if (interval == null || interval.isNegative()) {
+        throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + interval);
+      }
       this.checkpointInterval = interval;
       return this;
     }

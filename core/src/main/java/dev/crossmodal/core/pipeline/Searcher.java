@@ -4,6 +4,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.InvalidInputException;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;

@@ -4,7 +4,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
-import dev.crossmodal.core.pipeline.IndexReport;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.cli.ServerRunner.Running;

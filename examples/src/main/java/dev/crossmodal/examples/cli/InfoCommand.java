@@ -5,6 +5,7 @@ import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.workspace.Manifest;
 import dev.crossmodal.core.workspace.Workspace;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,10 +22,21 @@ public final class InfoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON line.")
   boolean json;
 
+  @Option(names = "--model-dir", paramLabel = "DIR_OR_FILE",
+      description = "Check that the model here is the workspace's model (it is loaded once).")
+  Path modelDir;
+
   @Override
   public Integer call() {
     try (Workspace ws = workspaceOptions.openReadOnly()) {
       Manifest m = ws.manifest();
+      if (modelDir != null) {
+        // Loading checks the identity: another model is refused with a message naming both.
+        WorkspaceOptions.modelOf(ws, modelDir).close();
+      }
+      String location = m.modelSpec().modelDirectory().map(Path::toString)
+          .or(() -> m.modelSpec().variantName().map(v -> "hub " + v))
+          .orElse("hub (the provider's default variant)");
       long images = ws.documents().count(Modality.IMAGE);
       long texts = ws.documents().count(Modality.TEXT);
       PrintWriter out = spec.commandLine().getOut();
@@ -35,12 +47,13 @@ public final class InfoCommand implements Callable<Integer> {
         node.put("model", m.modelId());
         node.put("dim", m.dimension());
         node.put("index", m.indexType());
+        node.put("model_location", location);
         node.put("workspace", workspaceOptions.path().toString());
         Json.println(out, node);
       } else {
         out.printf(
-            "workspace %s%n  model     %s%n  dimension %d%n  images    %d%n  texts     %d%n",
-            workspaceOptions.path(), m.modelId(), m.dimension(), images, texts);
+            "workspace %s%n  model     %s%n  from      %s%n  dimension %d%n  images    %d%n  texts     %d%n",
+            workspaceOptions.path(), m.modelId(), location, m.dimension(), images, texts);
         out.flush();
       }
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.examples.server.IndexedImages;
 
 /**

@@ -7,8 +7,8 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.ScoreCalibration;
-import dev.crossmodal.core.pipeline.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.server.IndexedImages;
@@ -34,6 +34,10 @@ public final class SearchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin WorkspaceOptions workspaceOptions;
+
+  @Option(names = "--model-dir", paramLabel = "DIR_OR_FILE",
+      description = "Load the workspace's model from here instead of where it was indexed from.")
+  Path modelDir;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   QueryOptions query;
@@ -75,7 +79,7 @@ public final class SearchCommand implements Callable<Integer> {
       throw new InvalidInputException("--min-score must be a finite number, got " + minScore);
     }
     try (Workspace ws = workspaceOptions.openReadOnly();
-        CrossModalModel model = WorkspaceOptions.modelOf(ws)) {
+        CrossModalModel model = WorkspaceOptions.modelOf(ws, modelDir)) {
       WorkspaceSearchService service = new WorkspaceSearchService(new Searcher(ws, model));
       List<Match> matches =
           service.search(queryDoc, topK, returns, minScore == null ? Double.NEGATIVE_INFINITY : minScore);

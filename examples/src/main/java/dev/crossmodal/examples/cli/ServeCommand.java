@@ -1,8 +1,6 @@
 package dev.crossmodal.examples.cli;
 
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.model.ModelSpec;
-import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.cli.ServerRunner.Running;
 import java.nio.file.Path;
@@ -45,11 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     // Read-only: a server never writes, and may run beside an indexer adding to the workspace.
     Workspace ws = workspaceOptions.openReadOnly();
     try {
-      ModelSpec spec = ws.manifest().modelSpec();
-      if (modelDir != null) {
-        spec = spec.withModelDir(modelDir);
-      }
-      CrossModalModel model = Models.load(spec);
+      CrossModalModel model = WorkspaceOptions.modelOf(ws, modelDir);
       try {
         return Running.start(ws, model, address.host, address.port);
       } catch (RuntimeException e) {

@@ -1,9 +1,8 @@
 package dev.crossmodal.examples.cli;
 
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.model.Models;
+import dev.crossmodal.core.workspace.RecordedModel;
 import dev.crossmodal.core.workspace.Workspace;
-import dev.crossmodal.index.flat.FlatIndex;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,11 +21,14 @@ public final class WorkspaceOptions {
 
   /** Opens the workspace read-only. */
   public Workspace openReadOnly() {
-    return Workspace.open(path(), FlatIndex.factory(), Workspace.OpenMode.READ_ONLY);
+    return Workspace.open(path(), Workspace.OpenMode.READ_ONLY);
   }
 
-  /** Loads the model recorded in a workspace's manifest. */
-  public static CrossModalModel modelOf(Workspace ws) {
-    return Models.load(ws.manifest().modelSpec());
+  /**
+   * Loads the model recorded in a workspace's manifest, or the one in {@code modelDir} (which must
+   * be the same model) when it is not {@code null}.
+   */
+  public static CrossModalModel modelOf(Workspace ws, Path modelDir) {
+    return RecordedModel.load(ws, modelDir);
   }
 }

@@ -2,7 +2,7 @@ package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import java.util.List;
 import java.util.Optional;
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.ScoreCalibration;
-import dev.crossmodal.core.pipeline.Match;
+import dev.crossmodal.core.Match;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.InvalidInputException;
+import dev.crossmodal.core.Match;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.testing.TestImages;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
+import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.Progress;
 import dev.crossmodal.core.dataset.Dataset;

@@ -1,6 +1,5 @@
-package dev.crossmodal.core.pipeline;
+package dev.crossmodal.core;
 
-import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.dataset.SkippedItem;
 import java.time.Duration;
 import java.util.List;
