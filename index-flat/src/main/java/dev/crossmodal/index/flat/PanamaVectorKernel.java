@@ -42,6 +42,9 @@ final class PanamaVectorKernel implements VectorKernel {
   private static final int PANEL = 2 * LANES;
   private static final ValueLayout.OfFloat FLOAT =
       ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ThreadLocal<byte[]> PANEL_BYTES = ThreadLocal.withInitial(() -> new byte[0]);
+  private static final ThreadLocal<float[]> PANEL_FLOATS =
+      ThreadLocal.withInitial(() -> new float[0]);
 
   PanamaVectorKernel() {
     if (LANES < 4 || LANES > 16) {
@@ -298,26 +301,42 @@ final class PanamaVectorKernel implements VectorKernel {
     return sum;
   }
 
-  /** Component i of stored vector firstVector + j goes to scratch[i * PANEL + j]; zero pads. */
+  /**
+   * Component i of stored vector firstVector + j goes to scratch[i * PANEL + j]; zero pads. The
+   * vectors are first copied out of the mapping in one bulk copy, since element-wise reads of a
+   * memory segment cost a bounds and liveness check each.
+   */
   private static void fillPanel(
       MemorySegment data, boolean codes, long firstVector, int n, int dim, float[] scratch) {
-    for (int j = 0; j < n; j++) {
-      long vector = firstVector + j;
-      if (codes) {
-        long base = vector * dim;
-        for (int i = 0; i < dim; i++) {
-          scratch[i * PANEL + j] = data.get(ValueLayout.JAVA_BYTE, base + i);
+    int values = n * dim;
+    if (codes) {
+      byte[] bytes = PANEL_BYTES.get();
+      if (bytes.length < values) {
+        bytes = new byte[PANEL * dim];
+        PANEL_BYTES.set(bytes);
+      }
+      MemorySegment.copy(data, ValueLayout.JAVA_BYTE, firstVector * dim, bytes, 0, values);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0, from = j * dim, to = j; i < dim; i++, to += PANEL) {
+          scratch[to] = bytes[from + i];
         }
-      } else {
-        long base = vector * dim * Float.BYTES;
-        for (int i = 0; i < dim; i++) {
-          scratch[i * PANEL + j] = data.get(FLOAT, base + (long) i * Float.BYTES);
+      }
+    } else {
+      float[] floats = PANEL_FLOATS.get();
+      if (floats.length < values) {
+        floats = new float[PANEL * dim];
+        PANEL_FLOATS.set(floats);
+      }
+      MemorySegment.copy(data, FLOAT, firstVector * dim * Float.BYTES, floats, 0, values);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0, from = j * dim, to = j; i < dim; i++, to += PANEL) {
+          scratch[to] = floats[from + i];
         }
       }
     }
     for (int j = n; j < PANEL; j++) {
-      for (int i = 0; i < dim; i++) {
-        scratch[i * PANEL + j] = 0f;
+      for (int i = 0, to = j; i < dim; i++, to += PANEL) {
+        scratch[to] = 0f;
       }
     }
   }
