@@ -20,19 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exact cosine search by brute force: every stored vector is scored against the query with a SIMD
- * kernel ({@link VectorKernels}) at the speed memory delivers it. No training, no recall loss; a
- * million 512-dimensional vectors take about 2 GB, and a single query scans them in about 0.13 s
- * on two cores of a small cloud machine (32 queries searched together: about 0.02 s per query).
+ * kernel ({@link VectorKernels}) at the speed memory delivers it. No training, no recall loss.
  *
- * <p>Vectors are normalised when they are added. Vectors live in large contiguous float chunks;
- * upserts append and deletes leave tombstones that are compacted away once they make up a quarter
- * of the slots. Writers serialise on a lock; searches take no lock and see the snapshot published
- * by the last completed write. A single query is split across {@link Builder#threads(int)} threads;
- * several queries searched together are scored in blocks, reading memory once per block.
+ * <p>Vectors are normalised when they are added, into an in-heap write buffer. A file-backed index
+ * ({@link Builder#file(Path)}) flushes the buffer into immutable, memory-mapped segment files and
+ * {@link #commit()} makes them durable by rewriting a small manifest (see FORMAT.md), so a commit
+ * costs what changed and opening costs one mapping per segment. Segments also hold int8 codes of
+ * their vectors: searches read those first and re-score in float every vector whose error bound
+ * leaves it a chance of the top k ({@link Quantization}), which returns exactly the float scan's
+ * hits. Writers serialise on a lock; searches take no lock and see the snapshot published by the
+ * last completed write. A search is split across {@link Builder#threads(int)} threads; several
+ * queries searched together are scored in register tiles, reading memory once per block.
  *
- * <p>A file-backed index ({@link Builder#file(Path)}) loads its file when built, and {@link
- * #commit()} rewrites that file atomically. {@link #close()} stops the search threads and does not
- * commit.
+ * <p>{@link #close()} stops the search threads and does not commit.
  *
  * <pre>{@code
  * try (FlatIndex index = FlatIndex.builder(512).file(dir.resolve("images.cmx")).build()) {
