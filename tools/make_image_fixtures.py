@@ -1,12 +1,12 @@
 #!/usr/bin/python3
-"""Makes the image-pipeline test fixtures of `core`: small images of every mode and size edge case,
+"""Makes the image-pipeline test fixtures of `image`: small images of every mode and size edge case,
 and what Pillow 9.4 + torchvision 0.14 make of them.
 
 Run with Debian's python3 (python3-pil 9.4, python3-torchvision 0.14, python3-torch 1.13):
 
     /usr/bin/python3 tools/make_image_fixtures.py
 
-Writes core/src/test/resources/images/: the images, and expected/ with, for every image and
+Writes image/src/test/resources/images/: the images, and expected/ with, for every image and
 pipeline configuration, the 8-bit RGB crop that ToTensor sees (`<image>.<config>.u8.gz`, HWC) and,
 for some, the normalised float32 tensor (`<image>.<config>.f32.gz`, CHW, little-endian), indexed by
 expected/cases.json. Images that Pillow refuses are listed with the error it raises.
@@ -25,7 +25,7 @@ from PIL import Image
 from torchvision import transforms as T
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "core" / "src" / "test" / "resources" / "images"
+OUT = ROOT / "image" / "src" / "test" / "resources" / "images"
 EXPECTED = OUT / "expected"
 
 CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)

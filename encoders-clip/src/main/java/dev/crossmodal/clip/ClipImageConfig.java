@@ -3,8 +3,8 @@ package dev.crossmodal.clip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.image.ImageTransform;
-import dev.crossmodal.core.image.ResampleFilter;
+import dev.crossmodal.image.ImageTransform;
+import dev.crossmodal.image.ResampleFilter;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
 package dev.crossmodal.clip;
 
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.image.ImageTensorEncoder;
-import dev.crossmodal.core.image.ImageTransform;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.ImageTensorEncoder;
+import dev.crossmodal.image.ImageTransform;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**

@@ -7,7 +7,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.image.ImageTransform;
+import dev.crossmodal.image.ImageTransform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Vectors are L2-normalised. Both encoders are {@link dev.crossmodal.core.StagedEncoder}s: text
  * prepares to {@link dev.crossmodal.core.TokenIds}, images to {@link
- * dev.crossmodal.core.image.PixelTensor}. The model holds native memory: close it.
+ * dev.crossmodal.image.PixelTensor}. The model holds native memory: close it.
  *
  * <pre>{@code
  * try (ClipModel clip = ClipModel.builder().modelDir(Path.of("clip-vit-base-patch32")).threads(4).build()) {

@@ -2,7 +2,7 @@ package dev.crossmodal.clip;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.hub.HubClient;
+import dev.crossmodal.hub.HubClient;
 import dev.crossmodal.core.model.ModelProvider;
 import dev.crossmodal.core.model.ModelSpec;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.crossmodal.clip;
 
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /** CLIP's vision transformer on some engine: pixel tensors in, unnormalised projected features out. */

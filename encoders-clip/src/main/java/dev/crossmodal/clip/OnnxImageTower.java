@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**

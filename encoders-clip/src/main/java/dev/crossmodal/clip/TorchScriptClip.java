@@ -16,7 +16,7 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.StagedEncoder;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

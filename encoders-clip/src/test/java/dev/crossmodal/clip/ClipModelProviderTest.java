@@ -8,7 +8,7 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
-import dev.crossmodal.core.hub.HubClient;
+import dev.crossmodal.hub.HubClient;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import java.io.IOException;

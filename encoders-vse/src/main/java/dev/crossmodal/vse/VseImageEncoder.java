@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.image.ImageTensorEncoder;
-import dev.crossmodal.core.image.ImageTransform;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.ImageTensorEncoder;
+import dev.crossmodal.image.ImageTransform;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package dev.crossmodal.vse;
 
 import dev.crossmodal.core.TextImageModel;
 import dev.crossmodal.core.InvalidModelException;
-import dev.crossmodal.core.image.ImageTransform;
+import dev.crossmodal.image.ImageTransform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

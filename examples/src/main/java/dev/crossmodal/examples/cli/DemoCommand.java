@@ -1,7 +1,7 @@
 package dev.crossmodal.examples.cli;
 
 import dev.crossmodal.core.CrossModalModel;
-import dev.crossmodal.core.dataset.Datasets;
+import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.pipeline.IndexReport;

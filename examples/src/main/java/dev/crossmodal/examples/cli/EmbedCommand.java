@@ -11,7 +11,7 @@ import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.StagedEncoder;
 import dev.crossmodal.core.TokenIds;
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import dev.crossmodal.core.model.Models;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.dataset.Dataset;
-import dev.crossmodal.core.dataset.Datasets;
+import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.dataset.SkippedItem;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;

@@ -1,6 +1,6 @@
 package dev.crossmodal.examples.cli;
 
-import dev.crossmodal.core.image.PixelTensor;
+import dev.crossmodal.image.PixelTensor;
 import dev.crossmodal.core.workspace.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;

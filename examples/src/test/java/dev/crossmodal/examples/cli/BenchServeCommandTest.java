@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.examples.server.CrossmodalServer;
 import org.junit.jupiter.api.Test;

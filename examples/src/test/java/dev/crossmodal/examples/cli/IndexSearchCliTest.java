@@ -3,7 +3,7 @@ package dev.crossmodal.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crossmodal.core.testing.TestImages;
+import dev.crossmodal.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

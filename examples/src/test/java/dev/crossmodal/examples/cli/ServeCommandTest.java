@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crossmodal.core.dataset.Datasets;
+import dev.crossmodal.datasets.Datasets;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.pipeline.Indexer;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.index.flat.FlatIndex;
 import java.net.URI;

@@ -4,7 +4,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.pipeline.Searcher;
-import dev.crossmodal.core.testing.ColorWordsModel;
+import dev.crossmodal.testing.ColorWordsModel;
 import dev.crossmodal.core.workspace.Workspace;
 import java.awt.Color;
 import java.awt.image.BufferedImage;

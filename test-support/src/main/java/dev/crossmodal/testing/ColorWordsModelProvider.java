@@ -1,0 +1,28 @@
+package dev.crossmodal.testing;
+
+import dev.crossmodal.core.CrossModalModel;
+import dev.crossmodal.core.model.ModelProvider;
+import dev.crossmodal.core.model.ModelSpec;
+
+/**
+ * Makes {@link ColorWordsModel} loadable by name ({@code color-words}), so that command lines and
+ * servers can be tested end to end without model files. Not registered by the library itself: a
+ * test registers it in its own {@code META-INF/services}.
+ *
+ * <p>The option {@code delay_ms} makes every document take that long to encode, so that tests can
+ * interrupt or kill a run part-way.
+ */
+public final class ColorWordsModelProvider implements ModelProvider {
+  public static final String NAME = "color-words";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public CrossModalModel load(ModelSpec spec) {
+    long delayMillis = Long.parseLong(spec.option("delay_ms").orElse("0"));
+    return new ColorWordsModel(delayMillis);
+  }
+}
