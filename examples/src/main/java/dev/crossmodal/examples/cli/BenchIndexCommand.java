@@ -21,8 +21,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code crossmodal bench index}: builds a file-backed {@link FlatIndex} of random unit vectors,
@@ -45,6 +48,9 @@ import picocli.CommandLine.Option;
     })
 public final class BenchIndexCommand implements Callable<Integer> {
   private static final int ADD_BATCH = 10_000;
+
+  @Spec CommandSpec spec;
+  private PrintWriter err;
 
   @Option(names = "--vectors", defaultValue = "100000", description = "Vectors in the index.")
   int vectors;
@@ -93,8 +99,10 @@ public final class BenchIndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    err = spec.commandLine().getErr();
     if (vectors < 1 || dim < 1 || queries < 1 || topK < 1 || warmup < 0) {
-      System.err.println("--vectors, --dim, --queries and --top-k must be positive");
+      err.println("--vectors, --dim, --queries and --top-k must be positive");
+      err.flush();
       return 2;
     }
     FlatIndex.Quantization quantization;
@@ -102,7 +110,8 @@ public final class BenchIndexCommand implements Callable<Integer> {
       case "int8" -> quantization = FlatIndex.Quantization.INT8;
       case "none" -> quantization = FlatIndex.Quantization.NONE;
       default -> {
-        System.err.println("--quantize must be int8 or none, got '" + quantize + "'");
+        err.println("--quantize must be int8 or none, got '" + quantize + "'");
+        err.flush();
         return 2;
       }
     }
@@ -119,13 +128,15 @@ public final class BenchIndexCommand implements Callable<Integer> {
         Files.deleteIfExists(tempDir);
       }
     }
+    PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(result));
+      out.println(new ObjectMapper().writeValueAsString(result));
     } else {
       for (Map.Entry<String, Object> entry : result.entrySet()) {
-        System.out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
+        out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
       }
     }
+    out.flush();
     return 0;
   }
 
@@ -148,20 +159,20 @@ public final class BenchIndexCommand implements Callable<Integer> {
     double commitSeconds;
     double appendSeconds;
     try (FlatIndex index = builder(target, threadCount, quantization).build()) {
-      System.err.printf("Adding %,d random vectors of dimension %d...%n", vectors, dim);
+      err.printf("Adding %,d random vectors of dimension %d...%n", vectors, dim);
       addSeconds = add(index, random, "v", vectors);
-      System.err.printf("Committing to %s...%n", target);
+      err.printf("Committing to %s...%n", target);
       long start = System.nanoTime();
       index.commit();
       commitSeconds = (System.nanoTime() - start) / 1e9;
       add(index, random, "a", appended);
-      System.err.printf("Committing %,d more...%n", appended);
+      err.printf("Committing %,d more...%n", appended);
       start = System.nanoTime();
       index.commit();
       appendSeconds = (System.nanoTime() - start) / 1e9;
     }
     long heapBefore = usedHeapAfterGc(memory);
-    System.err.printf("Opening %s...%n", target);
+    err.printf("Opening %s...%n", target);
     long openStart = System.nanoTime();
     try (FlatIndex index = builder(target, threadCount, quantization).build()) {
       double openSeconds = (System.nanoTime() - openStart) / 1e9;
@@ -178,14 +189,14 @@ public final class BenchIndexCommand implements Callable<Integer> {
         warmupQueries[q] = randomVector(random);
         timedQueries[q] = randomVector(random);
       }
-      System.err.printf("Warming up (%d rounds)...%n", warmup);
+      err.printf("Warming up (%d rounds)...%n", warmup);
       for (int round = 0; round < warmup; round++) {
         for (float[] query : warmupQueries) {
           index.search(query, topK);
         }
         index.search(warmupQueries, topK, IdFilter.ALL);
       }
-      System.err.printf("Timing %d single queries and one batch of %d...%n", queries, queries);
+      err.printf("Timing %d single queries and one batch of %d...%n", queries, queries);
       double[] singleMs = new double[queries];
       List<List<SearchHit>> singles = new ArrayList<>();
       for (int q = 0; q < queries; q++) {
@@ -219,7 +230,7 @@ public final class BenchIndexCommand implements Callable<Integer> {
       result.put("heap_bytes_per_vector", round(heapPerVector));
       result.put("segments", index.segmentCount());
       result.put("batch_equals_single", batch.equals(singles));
-      System.err.println("Computing the float scan's hits for recall...");
+      err.println("Computing the float scan's hits for recall...");
       result.put("recall_at_k", round(recall(target, threadCount, timedQueries, singles)));
     }
   }
