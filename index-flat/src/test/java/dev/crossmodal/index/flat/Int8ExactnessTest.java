@@ -99,6 +99,30 @@ class Int8ExactnessTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {33, 512})
+  void theScalarKernelReturnsTheSameHitsAsTheSimdOne(int dim) {
+    SplittableRandom random = new SplittableRandom(dim + 2);
+    float[][] centres = TestVectors.random(random, 2, dim);
+    float[][] vectors = adversarial(random, 1200, dim, centres);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < vectors.length; i++) {
+      ids.add("s" + i);
+    }
+    float[][] queries = {centres[0], perturbed(random, centres[1], 1e-3), TestVectors.random(random, dim)};
+    try (FlatIndex simd = index("simd.cmx", dim, FlatIndex.Quantization.INT8, 2);
+        FlatIndex scalar = FlatIndex.builder(dim).file(dir.resolve("scalar.cmx"))
+            .kernel(VectorKernels.scalar()).threads(2).build()) {
+      for (FlatIndex index : List.of(simd, scalar)) {
+        index.upsertAll(ids, vectors);
+        index.commit();
+      }
+      assertThat(scalar.search(queries, K, IdFilter.ALL))
+          .isEqualTo(simd.search(queries, K, IdFilter.ALL));
+      assertThat(scalar.search(queries[0], K)).isEqualTo(simd.search(queries[0], K));
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {16, 33})
   void duplicatesOfTheQueryTieAtOneAndAreOrderedById(int dim) {
     SplittableRandom random = new SplittableRandom(dim + 1);
