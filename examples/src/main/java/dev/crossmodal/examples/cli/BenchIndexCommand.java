@@ -2,40 +2,55 @@ package dev.crossmodal.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crossmodal.core.IdFilter;
+import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.index.flat.FlatIndex;
 import dev.crossmodal.index.flat.VectorKernels;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code crossmodal bench index}: builds a {@link FlatIndex} of random unit vectors and times
- * single and batched top-k queries, the same way {@code tools/bench_faiss.py} times FAISS.
+ * {@code crossmodal bench index}: builds a file-backed {@link FlatIndex} of random unit vectors,
+ * streamed in batches so they are never all on the heap, times its commits and opening it, then
+ * times single and batched top-k queries on the reopened index, the same way {@code
+ * tools/bench_faiss.py} times FAISS, and checks the results against the float scan.
  *
  * <pre>
- * ./crossmodal bench index --vectors 1000000 --dim 512 --queries 32 --top-k 10 --threads 2 --json
+ * ./crossmodal bench index --vectors 1000000 --dim 512 --queries 256 --top-k 10 --threads 2 \
+ *     --file /tmp/bench.cmx --json
  * </pre>
  */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Times the flat index on random unit vectors: Q single queries (median ms), then the same Q",
-      "queries as one batch (ms per query), plus the time to add the vectors and heap per vector."
+      "Times the flat index on random unit vectors: adding them, the first commit, an append",
+      "commit of 1% more, opening the index, Q single queries (median ms), then the same Q",
+      "queries as one batch (ms per query); recall_at_k compares the hits with the float scan's."
     })
 public final class BenchIndexCommand implements Callable<Integer> {
   private static final int ADD_BATCH = 10_000;
+
+  @Spec CommandSpec spec;
+  private PrintWriter err;
 
   @Option(names = "--vectors", defaultValue = "100000", description = "Vectors in the index.")
   int vectors;
@@ -46,12 +61,18 @@ public final class BenchIndexCommand implements Callable<Integer> {
   @Option(names = "--queries", defaultValue = "32", description = "Number of queries.")
   int queries;
 
+  @Option(
+      names = "--single-queries",
+      description = "Time only the first N queries one by one (default: all of --queries); the"
+          + " batch keeps all of them. For loaded machines, as tools/bench_faiss.py.")
+  Integer singleQueries;
+
   @Option(names = "--top-k", defaultValue = "10", description = "Hits per query.")
   int topK;
 
   @Option(
       names = "--threads",
-      description = "Threads per single query (default: available processors).")
+      description = "Threads per search (default: available processors).")
   Integer threads;
 
   @Option(
@@ -60,6 +81,12 @@ public final class BenchIndexCommand implements Callable<Integer> {
       description = "Untimed rounds of single and batched queries first, so the JIT has compiled"
           + " the kernels.")
   int warmup;
+
+  @Option(
+      names = "--quantize",
+      defaultValue = "int8",
+      description = "First pass of a search: int8 (default; results stay exact) or none (floats).")
+  String quantize;
 
   @Option(names = "--scalar", description = "Use the scalar kernel instead of the SIMD one.")
   boolean scalar;
@@ -72,42 +99,95 @@ public final class BenchIndexCommand implements Callable<Integer> {
 
   @Option(
       names = "--file",
-      description = "Also commit the index to this file and time loading it back"
-          + " (adds commit_seconds and load_seconds).")
+      description = "Index file to write (replaced, with its segment files; default: a temporary"
+          + " file, deleted afterwards).")
   Path file;
 
   @Override
   public Integer call() throws Exception {
+    err = spec.commandLine().getErr();
     if (vectors < 1 || dim < 1 || queries < 1 || topK < 1 || warmup < 0) {
-      System.err.println("--vectors, --dim, --queries and --top-k must be positive");
+      err.println("--vectors, --dim, --queries and --top-k must be positive");
+      err.flush();
       return 2;
     }
+    FlatIndex.Quantization quantization;
+    switch (quantize.toLowerCase(Locale.ROOT)) {
+      case "int8" -> quantization = FlatIndex.Quantization.INT8;
+      case "none" -> quantization = FlatIndex.Quantization.NONE;
+      default -> {
+        err.println("--quantize must be int8 or none, got '" + quantize + "'");
+        err.flush();
+        return 2;
+      }
+    }
     int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    SplittableRandom random = new SplittableRandom(seed);
-    FlatIndex.Builder builder = FlatIndex.builder(dim).threads(threadCount);
+    Path tempDir = file == null ? Files.createTempDirectory("crossmodal-bench-index") : null;
+    Path target = file != null ? file : tempDir.resolve("bench.cmx");
+    Map<String, Object> result = new LinkedHashMap<>();
+    try {
+      deleteIndexFiles(target);
+      run(target, threadCount, quantization, result);
+    } finally {
+      if (tempDir != null) {
+        deleteIndexFiles(target);
+        Files.deleteIfExists(tempDir);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().writeValueAsString(result));
+    } else {
+      for (Map.Entry<String, Object> entry : result.entrySet()) {
+        out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private FlatIndex.Builder builder(Path target, int threadCount, FlatIndex.Quantization q) {
+    FlatIndex.Builder builder =
+        FlatIndex.builder(dim).threads(threadCount).file(target).quantization(q);
     if (scalar) {
       builder.kernel(VectorKernels.scalar());
     }
+    return builder;
+  }
+
+  private void run(
+      Path target, int threadCount, FlatIndex.Quantization quantization,
+      Map<String, Object> result) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    int appended = Math.max(1, vectors / 100);
+    double addSeconds;
+    double commitSeconds;
+    double appendSeconds;
+    try (FlatIndex index = builder(target, threadCount, quantization).build()) {
+      err.printf("Adding %,d random vectors of dimension %d...%n", vectors, dim);
+      addSeconds = add(index, random, "v", vectors);
+      err.printf("Committing to %s...%n", target);
+      long start = System.nanoTime();
+      index.commit();
+      commitSeconds = (System.nanoTime() - start) / 1e9;
+      add(index, random, "a", appended);
+      err.printf("Committing %,d more...%n", appended);
+      start = System.nanoTime();
+      index.commit();
+      appendSeconds = (System.nanoTime() - start) / 1e9;
+    }
     long heapBefore = usedHeapAfterGc(memory);
-    Map<String, Object> result = new LinkedHashMap<>();
-    try (FlatIndex index = builder.build()) {
-      System.err.printf("Adding %,d random vectors of dimension %d...%n", vectors, dim);
-      long addNanos = 0;
-      for (int first = 0; first < vectors; first += ADD_BATCH) {
-        int n = Math.min(ADD_BATCH, vectors - first);
-        List<String> ids = new ArrayList<>(n);
-        float[][] batch = new float[n][];
-        for (int i = 0; i < n; i++) {
-          ids.add("v" + (first + i));
-          batch[i] = randomVector(random);
-        }
-        long start = System.nanoTime();
-        index.upsertAll(ids, batch);
-        addNanos += System.nanoTime() - start;
-      }
+    err.printf("Opening %s...%n", target);
+    long openStart = System.nanoTime();
+    try (FlatIndex index = builder(target, threadCount, quantization).build()) {
+      double openSeconds = (System.nanoTime() - openStart) / 1e9;
       long heapAfter = usedHeapAfterGc(memory);
-      double bytesPerVector = (double) (heapAfter - heapBefore) / vectors;
+      long size = index.size();
+      if (size != (long) vectors + appended) {
+        throw new IllegalStateException("opened " + size + " vectors, not " + (vectors + appended));
+      }
+      double heapPerVector = Math.max(0, (double) (heapAfter - heapBefore) / size);
 
       float[][] warmupQueries = new float[queries][];
       float[][] timedQueries = new float[queries][];
@@ -115,22 +195,26 @@ public final class BenchIndexCommand implements Callable<Integer> {
         warmupQueries[q] = randomVector(random);
         timedQueries[q] = randomVector(random);
       }
-      System.err.printf("Warming up (%d rounds)...%n", warmup);
+      int singleCount =
+          singleQueries == null ? queries : Math.max(1, Math.min(singleQueries, queries));
+      err.printf("Warming up (%d rounds)...%n", warmup);
       for (int round = 0; round < warmup; round++) {
-        for (float[] query : warmupQueries) {
-          index.search(query, topK);
+        for (int q = 0; q < singleCount; q++) {
+          index.search(warmupQueries[q], topK);
         }
         index.search(warmupQueries, topK, IdFilter.ALL);
       }
-      System.err.printf("Timing %d single queries and one batch of %d...%n", queries, queries);
-      double[] singleMs = new double[queries];
-      for (int q = 0; q < queries; q++) {
+      err.printf(
+          "Timing %d single queries and one batch of %d...%n", singleCount, queries);
+      double[] singleMs = new double[singleCount];
+      List<List<SearchHit>> singles = new ArrayList<>();
+      for (int q = 0; q < singleCount; q++) {
         long start = System.nanoTime();
-        index.search(timedQueries[q], topK);
+        singles.add(index.search(timedQueries[q], topK));
         singleMs[q] = (System.nanoTime() - start) / 1e6;
       }
       long batchStart = System.nanoTime();
-      index.search(timedQueries, topK, IdFilter.ALL);
+      List<List<SearchHit>> batch = index.search(timedQueries, topK, IdFilter.ALL);
       double batchMs = (System.nanoTime() - batchStart) / 1e6;
 
       result.put("vectors", vectors);
@@ -138,57 +222,83 @@ public final class BenchIndexCommand implements Callable<Integer> {
       result.put("threads", threadCount);
       result.put("single_query_ms", round(median(singleMs)));
       result.put("batch_query_ms", round(batchMs / queries));
-      result.put("add_seconds", round(addNanos / 1e9));
-      result.put("bytes_per_vector", Math.round(bytesPerVector));
+      result.put("add_seconds", round(addSeconds));
+      result.put("bytes_per_vector", Math.round(heapPerVector));
       result.put("kernel", index.kernelName());
+      result.put("quantize", quantization.name().toLowerCase(Locale.ROOT));
       result.put("queries", queries);
       result.put("top_k", topK);
       result.put("raw_bytes_per_vector", dim * Float.BYTES);
-      result.put("estimated_bytes_per_vector", Math.round((double) index.memoryBytes() / vectors));
+      result.put("estimated_bytes_per_vector", Math.round((double) index.memoryBytes() / size));
       result.put("single_query_ms_min", round(Arrays.stream(singleMs).min().orElse(0)));
       result.put("single_query_ms_max", round(Arrays.stream(singleMs).max().orElse(0)));
+      result.put("commit_seconds", round(commitSeconds));
+      result.put("append_commit_seconds", round(appendSeconds));
+      result.put("open_seconds", round(openSeconds));
+      result.put("load_seconds", round(openSeconds));
+      result.put("heap_bytes_per_vector", round(heapPerVector));
+      result.put("segments", index.segmentCount());
+      result.put("single_queries", singleCount);
+      result.put("batch_equals_single", batch.subList(0, singleCount).equals(singles));
+      err.println("Computing the float scan's hits for recall...");
+      result.put("recall_at_k", round(recall(target, threadCount, timedQueries, batch)));
     }
-    if (file != null) {
-      timePersistence(result);
-    }
-    if (json) {
-      System.out.println(new ObjectMapper().writeValueAsString(result));
-    } else {
-      for (Map.Entry<String, Object> entry : result.entrySet()) {
-        System.out.printf("%-28s %s%n", entry.getKey(), entry.getValue());
-      }
-    }
-    return 0;
   }
 
-  /** Rebuilds the same vectors in a file-backed index, commits it, and loads it back. */
-  private void timePersistence(Map<String, Object> result) throws IOException {
-    // A file left by an earlier run would be loaded and then overwritten id by id.
-    Files.deleteIfExists(file);
-    SplittableRandom random = new SplittableRandom(seed);
-    try (FlatIndex index = FlatIndex.builder(dim).threads(1).file(file).build()) {
-      for (int first = 0; first < vectors; first += ADD_BATCH) {
-        int n = Math.min(ADD_BATCH, vectors - first);
-        List<String> ids = new ArrayList<>(n);
-        float[][] batch = new float[n][];
-        for (int i = 0; i < n; i++) {
-          ids.add("v" + (first + i));
-          batch[i] = randomVector(random);
+  /**
+   * The fraction of the float scan's top-k ids that {@code hits} (the batch's, which the single
+   * queries equal when batch_equals_single) contain, over all queries.
+   */
+  private double recall(
+      Path target, int threadCount, float[][] timedQueries, List<List<SearchHit>> hits) {
+    try (FlatIndex exact = builder(target, threadCount, FlatIndex.Quantization.NONE).build()) {
+      List<List<SearchHit>> expected = exact.search(timedQueries, topK, IdFilter.ALL);
+      long found = 0;
+      long total = 0;
+      for (int q = 0; q < timedQueries.length; q++) {
+        Set<String> ids = new HashSet<>();
+        hits.get(q).forEach(h -> ids.add(h.id()));
+        for (SearchHit hit : expected.get(q)) {
+          total++;
+          found += ids.contains(hit.id()) ? 1 : 0;
         }
-        index.upsertAll(ids, batch);
       }
-      System.err.printf("Committing to %s...%n", file);
-      long start = System.nanoTime();
-      index.commit();
-      result.put("commit_seconds", round((System.nanoTime() - start) / 1e9));
+      return total == 0 ? 1.0 : (double) found / total;
     }
-    System.gc();
-    System.err.printf("Loading %s...%n", file);
-    long start = System.nanoTime();
-    try (FlatIndex loaded = FlatIndex.builder(dim).threads(1).file(file).build()) {
-      result.put("load_seconds", round((System.nanoTime() - start) / 1e9));
-      if (loaded.size() != vectors) {
-        throw new IllegalStateException("loaded " + loaded.size() + " vectors, not " + vectors);
+  }
+
+  /** Adds {@code count} random vectors in batches; returns the seconds spent in the index. */
+  private double add(FlatIndex index, SplittableRandom random, String prefix, int count) {
+    long nanos = 0;
+    for (int first = 0; first < count; first += ADD_BATCH) {
+      int n = Math.min(ADD_BATCH, count - first);
+      List<String> ids = new ArrayList<>(n);
+      float[][] batch = new float[n][];
+      for (int i = 0; i < n; i++) {
+        ids.add(prefix + (first + i));
+        batch[i] = randomVector(random);
+      }
+      long start = System.nanoTime();
+      index.upsertAll(ids, batch);
+      nanos += System.nanoTime() - start;
+    }
+    return nanos / 1e9;
+  }
+
+  /** Deletes an index file and the segment and temporary files written beside it. */
+  private static void deleteIndexFiles(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.deleteIfExists(target);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = target.getFileName() + ".";
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path path : (Iterable<Path>) files::iterator) {
+        String name = path.getFileName().toString();
+        if (name.startsWith(prefix) && (name.endsWith(".seg") || name.endsWith(".tmp"))) {
+          Files.deleteIfExists(path);
+        }
       }
     }
   }

@@ -6,8 +6,8 @@ import dev.crossmodal.core.SearchHit;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.VectorIndexFactory;
 import dev.crossmodal.core.VectorNorms;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,19 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Exact cosine search by brute force: every stored vector is scored against the query with a SIMD
- * kernel ({@link VectorKernels}) at the speed memory delivers it. No training, no recall loss; a
- * million 512-dimensional vectors take about 2 GB, and a single query scans them in about 0.13 s
- * on two cores of a small cloud machine (32 queries searched together: about 0.02 s per query).
+ * kernel ({@link VectorKernels}) at the speed memory delivers it. No training, no recall loss.
  *
- * <p>Vectors are normalised when they are added. Vectors live in large contiguous float chunks;
- * upserts append and deletes leave tombstones that are compacted away once they make up a quarter
- * of the slots. Writers serialise on a lock; searches take no lock and see the snapshot published
- * by the last completed write. A single query is split across {@link Builder#threads(int)} threads;
- * several queries searched together are scored in blocks, reading memory once per block.
+ * <p>Vectors are normalised when they are added, into an in-heap write buffer. A file-backed index
+ * ({@link Builder#file(Path)}) flushes the buffer into immutable, memory-mapped segment files and
+ * {@link #commit()} makes them durable by rewriting a small manifest (see FORMAT.md), so a commit
+ * costs what changed and opening costs one mapping per segment. Segments also hold int8 codes of
+ * their vectors: searches read those first and re-score in float every vector whose error bound
+ * leaves it a chance of the top k ({@link Quantization}), which returns exactly the float scan's
+ * hits. Writers serialise on a lock; searches take no lock and see the snapshot published by the
+ * last completed write. A search is split across {@link Builder#threads(int)} threads; several
+ * queries searched together are scored in register tiles, reading memory once per block.
  *
- * <p>A file-backed index ({@link Builder#file(Path)}) loads its file when built, and {@link
- * #commit()} rewrites that file atomically. {@link #close()} stops the search threads and does not
- * commit.
+ * <p>{@link #close()} stops the search threads and does not commit.
  *
  * <pre>{@code
  * try (FlatIndex index = FlatIndex.builder(512).file(dir.resolve("images.cmx")).build()) {
@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class FlatIndex implements VectorIndex {
   private static final Logger LOG = LoggerFactory.getLogger(FlatIndex.class);
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+  private static final long DEFAULT_FLUSH_BYTES = 64L << 20;
 
   private final int dimension;
   private final Path file;
@@ -52,25 +53,25 @@ public final class FlatIndex implements VectorIndex {
   private final int threads;
   private final ExecutorService pool;
   private final SnapshotSearcher searcher;
+  private final SegmentSearcher segmentSearcher;
+  private final boolean int8;
   private final Object writeLock = new Object();
-  private final Object commitLock = new Object();
   /** Guarded by {@link #writeLock}. */
-  private final SlotStore store;
-  private volatile Snapshot current;
-  /** The last snapshot written to {@link #file}; guarded by {@link #commitLock}. */
-  private Snapshot committed;
+  private final SegmentedStore store;
+  private volatile IndexSnapshot current;
   private volatile boolean closed;
 
-  private FlatIndex(Builder builder, SlotStore store, boolean onDisk) {
+  private FlatIndex(Builder builder, SegmentedStore store) {
     this.dimension = builder.dimension;
     this.file = builder.file;
     this.kernel = builder.kernel != null ? builder.kernel : VectorKernels.get();
     this.threads = builder.threads;
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, daemonThreads()) : null;
     this.searcher = new SnapshotSearcher(kernel, threads, pool);
+    this.segmentSearcher = new SegmentSearcher(kernel, threads, pool);
+    this.int8 = builder.quantization == Quantization.INT8;
     this.store = store;
     this.current = store.publish();
-    this.committed = onDisk ? current : null;
   }
 
   /** A builder for an index of vectors of {@code dimension} components. */
@@ -95,7 +96,7 @@ public final class FlatIndex implements VectorIndex {
 
   @Override
   public long size() {
-    return current.live;
+    return current.live();
   }
 
   /** The kernel this index scores with, {@code panama} or {@code scalar}. */
@@ -113,19 +114,40 @@ public final class FlatIndex implements VectorIndex {
     return Optional.ofNullable(file);
   }
 
+  /** How the first pass of a search over committed segments reads the vectors. */
+  public Quantization quantization() {
+    return int8 ? Quantization.INT8 : Quantization.NONE;
+  }
+
+  /** The number of segment files the index currently spans (0 for an in-memory index). */
+  public int segmentCount() {
+    return current.segments().length;
+  }
+
   /**
-   * An estimate of the heap this index holds: vector chunks, slot tables and the id table, plus
-   * the id strings at 40 bytes plus their length each.
+   * An estimate of the heap this index holds: the write buffer's vector chunks, slot tables and id
+   * table, plus its id strings at 40 bytes plus their length each, and the segments' delete
+   * tables. Segment vectors and ids are memory-mapped and not counted.
    */
   public long memoryBytes() {
     synchronized (writeLock) {
       long bytes = store.memoryBytes();
-      Snapshot snapshot = current;
-      for (int slot = 0; slot < snapshot.count; slot++) {
-        String id = snapshot.id(slot);
-        bytes += 40 + id.length();
+      Snapshot buffer = current.buffer();
+      for (int slot = 0; slot < buffer.count; slot++) {
+        bytes += 40 + buffer.id(slot).length();
       }
       return bytes;
+    }
+  }
+
+  /**
+   * Checks the checksums of every segment's vectors, which opening an index does not read.
+   *
+   * @throws dev.crossmodal.core.InvalidWorkspaceException naming the damaged segment file
+   */
+  public void verify() {
+    synchronized (writeLock) {
+      store.verify();
     }
   }
 
@@ -137,6 +159,7 @@ public final class FlatIndex implements VectorIndex {
     synchronized (writeLock) {
       checkOpen();
       store.upsert(id, vector, scale);
+      store.flushIfFull();
       publish();
     }
   }
@@ -161,6 +184,7 @@ public final class FlatIndex implements VectorIndex {
       for (int i = 0; i < vectors.length; i++) {
         store.upsert(ids.get(i), vectors[i], scales[i]);
       }
+      store.flushIfFull();
       publish();
     }
   }
@@ -186,7 +210,11 @@ public final class FlatIndex implements VectorIndex {
     }
   }
 
-  /** Copies the live vectors into fresh storage now, dropping deleted ones. */
+  /**
+   * Rewrites the live vectors into fresh storage now, dropping deleted ones: for a file-backed
+   * index, the write buffer and every segment become one new segment (made durable by the next
+   * {@link #commit()}).
+   */
   public void compact() {
     synchronized (writeLock) {
       checkOpen();
@@ -201,7 +229,7 @@ public final class FlatIndex implements VectorIndex {
     Objects.requireNonNull(filter, "filter");
     float[] unit = VectorNorms.checkedUnit("query vector", query, dimension);
     checkOpen();
-    return searcher.search(current, unit, 1, k, filter).get(0);
+    return search(current, unit, 1, k, filter).get(0);
   }
 
   /** Scores all queries in one pass over memory per block of queries; see the class comment. */
@@ -215,7 +243,33 @@ public final class FlatIndex implements VectorIndex {
       VectorNorms.checkedUnitInto("query vector " + q, queries[q], dimension, units, q * dimension);
     }
     checkOpen();
-    return searcher.search(current, units, queries.length, k, filter);
+    return search(current, units, queries.length, k, filter);
+  }
+
+  /** Exact top-k of the buffer and of the segments, merged; each part's ties are by id too. */
+  private List<List<SearchHit>> search(
+      IndexSnapshot snapshot, float[] units, int queryCount, int k, IdFilter filter) {
+    List<List<SearchHit>> buffered = searcher.search(snapshot.buffer(), units, queryCount, k, filter);
+    if (snapshot.segments().length == 0) {
+      return buffered;
+    }
+    List<List<SearchHit>> segmented = segmentSearcher.search(
+        snapshot.segments(), snapshot.version(), units, queryCount, k, filter, int8);
+    List<List<SearchHit>> results = new ArrayList<>(queryCount);
+    for (int q = 0; q < queryCount; q++) {
+      List<SearchHit> a = buffered.get(q);
+      List<SearchHit> b = segmented.get(q);
+      if (a.isEmpty() || b.isEmpty()) {
+        results.add(a.isEmpty() ? b : a);
+        continue;
+      }
+      List<SearchHit> all = new ArrayList<>(a.size() + b.size());
+      all.addAll(a);
+      all.addAll(b);
+      all.sort(SearchHit.BEST_FIRST);
+      results.add(List.copyOf(all.subList(0, Math.min(k, all.size()))));
+    }
+    return results;
   }
 
   @Override
@@ -224,26 +278,24 @@ public final class FlatIndex implements VectorIndex {
   }
 
   /**
-   * Writes the current snapshot to the index file, atomically; does nothing for an in-memory index
-   * or when nothing changed since the last commit.
+   * Makes every change since the last commit durable, writing only what changed: the write buffer
+   * becomes a new segment file, forced to disk, and the small manifest (segment list and deletes)
+   * is rewritten atomically. Does nothing for an in-memory index or when nothing changed. Writers
+   * wait while it runs; searches do not.
    */
   @Override
   public void commit() {
     if (file == null) {
       return;
     }
-    synchronized (commitLock) {
+    synchronized (writeLock) {
       checkOpen();
-      Snapshot snapshot = current;
-      if (snapshot == committed) {
-        return;
-      }
       long start = System.nanoTime();
-      FlatIndexFile.write(file, snapshot);
-      committed = snapshot;
+      store.commit();
+      current = store.publish();
       LOG.debug(
-          "Wrote {} vectors to {} in {} ms", snapshot.live, file,
-          (System.nanoTime() - start) / 1_000_000);
+          "Committed {} vectors in {} segments to {} in {} ms", current.live(),
+          current.segments().length, file, (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -261,11 +313,8 @@ public final class FlatIndex implements VectorIndex {
     }
   }
 
-  /** Publishes the store's changes, compacting first when tombstones take too much room. */
+  /** Publishes the store's changes. */
   private void publish() {
-    if (store.needsCompaction()) {
-      store.compact();
-    }
     current = store.publish();
   }
 
@@ -310,6 +359,8 @@ public final class FlatIndex implements VectorIndex {
     private int threads = Runtime.getRuntime().availableProcessors();
     private VectorKernel kernel;
     private Path file;
+    private Quantization quantization = Quantization.INT8;
+    private int flushVectors;
 
     private Builder(int dimension) {
       if (dimension <= 0) {
@@ -334,8 +385,29 @@ public final class FlatIndex implements VectorIndex {
     }
 
     /**
-     * Backs the index with {@code file}: {@link #build()} loads it if it exists, and {@link
-     * FlatIndex#commit()} writes it.
+     * How searches over committed segments read the vectors first (default {@link
+     * Quantization#INT8}); results are the exact float results either way.
+     */
+    public Builder quantization(Quantization quantization) {
+      this.quantization = Objects.requireNonNull(quantization, "quantization");
+      return this;
+    }
+
+    /**
+     * Vectors the write buffer of a file-backed index holds before it is flushed into a segment
+     * file (default: 64 MB worth of floats).
+     */
+    public Builder flushVectors(int flushVectors) {
+      if (flushVectors < 1) {
+        throw new IllegalArgumentException("flushVectors must be positive, got " + flushVectors);
+      }
+      this.flushVectors = flushVectors;
+      return this;
+    }
+
+    /**
+     * Backs the index with {@code file}, its manifest: {@link #build()} opens it if it exists, and
+     * {@link FlatIndex#commit()} writes it. Segment files are written beside it, named after it.
      */
     public Builder file(Path file) {
       this.file = Objects.requireNonNull(file, "file");
@@ -343,30 +415,36 @@ public final class FlatIndex implements VectorIndex {
     }
 
     /**
-     * Builds the index, loading its file if one is set and exists.
+     * Builds the index, opening its file if one is set and exists: one mapping per segment, nothing
+     * read per vector.
      *
      * @throws dev.crossmodal.core.InvalidWorkspaceException naming the file if it is damaged, of
      *     another format version or of another dimension
      */
     public FlatIndex build() {
-      if (file == null || !Files.exists(file)) {
-        return new FlatIndex(this, new SlotStore(dimension), false);
+      if (file == null) {
+        return new FlatIndex(this, SegmentedStore.inMemory(dimension));
       }
       long start = System.nanoTime();
-      FlatIndexFile.Loaded<SlotStore> loaded =
-          FlatIndexFile.read(file, dimension, ids -> {
-            try {
-              return SlotStore.withIds(dimension, ids);
-            } catch (IllegalArgumentException e) {
-              throw FlatIndexFile.damaged(file, "is corrupted: " + e.getMessage());
-            }
-          });
-      SlotStore store = loaded.fromIds();
-      store.attachVectors(loaded.chunks());
+      int flush = flushVectors > 0
+          ? flushVectors
+          : (int) Math.max(1024, DEFAULT_FLUSH_BYTES / ((long) dimension * Float.BYTES));
+      SegmentedStore store = SegmentedStore.open(file, dimension, flush);
       LOG.debug(
-          "Loaded {} vectors from {} in {} ms", store.live(), file,
-          (System.nanoTime() - start) / 1_000_000);
-      return new FlatIndex(this, store, true);
+          "Opened {} ({} vectors in {} segments) in {} ms", file, store.live(),
+          store.segmentCount(), (System.nanoTime() - start) / 1_000_000);
+      return new FlatIndex(this, store);
     }
+  }
+
+  /** How the first pass of a search over segments reads the stored vectors. */
+  public enum Quantization {
+    /**
+     * Int8 codes, a quarter of the bytes, with a per-vector error bound; the candidates that can
+     * still be in the top k are re-scored in float, so results equal the float scan's.
+     */
+    INT8,
+    /** The float vectors. */
+    NONE
   }
 }

@@ -9,10 +9,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +22,10 @@ import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
- * Reads and writes the flat index file format described in {@code index-flat/FORMAT.md}: a header
- * (magic, version, dimension, count), the ids, the vectors as little-endian floats, and a CRC32C
- * of everything before it. Files are written to a temporary file in the same directory, forced to
- * disk and renamed over the old one, so a crash leaves either the old or the new index.
+ * Reads the version-1 flat index file format described in {@code index-flat/FORMAT.md} (one file:
+ * a header (magic, version, dimension, count), the ids, the vectors as little-endian floats, and a
+ * CRC32C of everything before it), so that indexes written before segments open and are rewritten
+ * as segments by their next commit.
  *
  * <p>Reading parses the header and ids through one small direct buffer while a pool of threads
  * reads the vectors with positional reads straight into the index's float chunks, each thread
@@ -52,80 +50,41 @@ final class FlatIndexFile {
   record Loaded<T>(T fromIds, float[][] chunks) {}
 
   /**
-   * Writes the live vectors of {@code snapshot} to {@code file}, atomically.
+   * Checks the magic bytes and returns the format version of an index file's contents: 1 (one file
+   * with every vector) or 2 (a manifest of segments).
    *
-   * @throws UncheckedIOException if the file cannot be written
+   * @throws InvalidWorkspaceException naming the file if it is not an index file or of a version
+   *     this crossmodal does not read
    */
-  static void write(Path file, Snapshot snapshot) {
-    Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = null;
-    try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, absolute.getFileName() + ".", ".tmp");
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        Output out = new Output(channel);
-        out.bytes(MAGIC);
-        out.int32(VERSION);
-        out.int32(snapshot.dimension);
-        out.int64(snapshot.live);
-        for (int slot = 0; slot < snapshot.count; slot++) {
-          if (snapshot.isLive(slot)) {
-            byte[] id = snapshot.id(slot).getBytes(StandardCharsets.UTF_8);
-            out.int32(id.length);
-            out.bytes(id);
-          }
-        }
-        writeVectors(out, snapshot);
-        out.finish();
-        channel.force(true);
-      }
-      Files.move(
-          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      temp = null;
-      forceDirectory(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write index file " + absolute + ": " + e, e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // The write already failed; a stray temporary file is the lesser problem.
-        }
-      }
+  static int checkMagicAndVersion(Path file, byte[] bytes) {
+    if (bytes.length < HEADER_BYTES + TRAILER_BYTES) {
+      throw damaged(file, "is truncated: " + bytes.length + " bytes, shorter than the header");
     }
+    if (!java.util.Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw damaged(file, "is not a crossmodal flat index file (wrong magic bytes)");
+    }
+    int version = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt(MAGIC.length);
+    if (version != VERSION && version != Manifest.VERSION) {
+      throw new InvalidWorkspaceException(
+          "Index file " + file + " has format version " + version + " but this crossmodal reads"
+              + " versions " + VERSION + " and " + Manifest.VERSION
+              + "; rebuild the index with this version");
+    }
+    return version;
   }
 
-  private static void writeVectors(Output out, Snapshot snapshot) throws IOException {
-    int dim = snapshot.dimension;
-    int slot = 0;
-    while (slot < snapshot.count) {
-      if (!snapshot.isLive(slot)) {
-        slot++;
-        continue;
+  /** Loads a version-1 file into a write buffer. */
+  static SlotStore readVersion1(Path file, int dimension) {
+    Loaded<SlotStore> loaded = read(file, dimension, ids -> {
+      try {
+        return SlotStore.withIds(dimension, ids);
+      } catch (IllegalArgumentException e) {
+        throw damaged(file, "is corrupted: " + e.getMessage());
       }
-      // Runs of live slots within one chunk go out in one bulk copy.
-      int chunk = slot / snapshot.chunkVectors;
-      int chunkEnd = (int) Math.min(snapshot.count, (long) (chunk + 1) * snapshot.chunkVectors);
-      int end = slot + 1;
-      while (end < chunkEnd && snapshot.isLive(end)) {
-        end++;
-      }
-      int offset = (slot - chunk * snapshot.chunkVectors) * dim;
-      out.floats(snapshot.vectors[chunk], offset, (end - slot) * dim);
-      slot = end;
-    }
-  }
-
-  private static void forceDirectory(Path dir) {
-    // Makes the rename itself durable on Linux; other systems may not open directories, and there
-    // the rename is as durable as the platform makes it.
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException ignored) {
-      // See above.
-    }
+    });
+    SlotStore store = loaded.fromIds();
+    store.attachVectors(loaded.chunks());
+    return store;
   }
 
   /**
@@ -381,76 +340,6 @@ final class FlatIndexFile {
         filled += read;
       }
       buffer.flip();
-    }
-  }
-
-  /** Buffered little-endian writes that checksum every byte, then append the checksum. */
-  private static final class Output {
-    private final FileChannel channel;
-    private final ByteBuffer buffer =
-        ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    private final CRC32C crc = new CRC32C();
-
-    Output(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    void int32(int value) throws IOException {
-      room(Integer.BYTES);
-      buffer.putInt(value);
-    }
-
-    void int64(long value) throws IOException {
-      room(Long.BYTES);
-      buffer.putLong(value);
-    }
-
-    void bytes(byte[] bytes) throws IOException {
-      int done = 0;
-      while (done < bytes.length) {
-        room(1);
-        int n = Math.min(bytes.length - done, buffer.remaining());
-        buffer.put(bytes, done, n);
-        done += n;
-      }
-    }
-
-    void floats(float[] source, int offset, int length) throws IOException {
-      while (length > 0) {
-        room(Float.BYTES);
-        int n = Math.min(length, buffer.remaining() / Float.BYTES);
-        buffer.asFloatBuffer().put(source, offset, n);
-        buffer.position(buffer.position() + n * Float.BYTES);
-        offset += n;
-        length -= n;
-      }
-    }
-
-    /** Flushes, then writes the checksum of everything written so far. */
-    void finish() throws IOException {
-      flush();
-      buffer.putInt((int) crc.getValue());
-      buffer.flip();
-      drain();
-    }
-
-    private void room(int bytes) throws IOException {
-      if (buffer.remaining() < bytes) {
-        flush();
-      }
-    }
-
-    private void flush() throws IOException {
-      buffer.flip();
-      crc.update(buffer.duplicate());
-      drain();
-    }
-
-    private void drain() throws IOException {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      buffer.clear();
     }
   }
 }

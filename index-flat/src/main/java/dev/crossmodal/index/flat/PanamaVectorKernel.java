@@ -1,6 +1,12 @@
 package dev.crossmodal.index.flat;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -28,6 +34,17 @@ final class PanamaVectorKernel implements VectorKernel {
       VectorShuffle.fromOp(SPECIES, i -> LANES > 4 ? i ^ 4 : i);
   private static final VectorShuffle<Float> SWAP_8 =
       VectorShuffle.fromOp(SPECIES, i -> LANES > 8 ? i ^ 8 : i);
+
+  /** Bytes widened to one float vector per step; null where no byte shape is that narrow. */
+  private static final VectorSpecies<Byte> CODE_SPECIES =
+      LANES >= 8 ? VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8)) : null;
+  /** Stored vectors per panel: two float vectors' worth, so a tile holds 2 x 6 accumulators. */
+  private static final int PANEL = 2 * LANES;
+  private static final ValueLayout.OfFloat FLOAT =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ThreadLocal<byte[]> PANEL_BYTES = ThreadLocal.withInitial(() -> new byte[0]);
+  private static final ThreadLocal<float[]> PANEL_FLOATS =
+      ThreadLocal.withInitial(() -> new float[0]);
 
   PanamaVectorKernel() {
     if (LANES < 4 || LANES > 16) {
@@ -188,5 +205,217 @@ final class PanamaVectorKernel implements VectorKernel {
       sum = Math.fma(a[aOffset + i], b[bOffset + i], sum);
     }
     return sum;
+  }
+
+  @Override
+  public float dot(float[] query, int queryOffset, MemorySegment data, long vector, int dim) {
+    long base = vector * dim * Float.BYTES;
+    int bound = SPECIES.loopBound(dim);
+    FloatVector acc = FloatVector.zero(SPECIES);
+    for (int i = 0; i < bound; i += LANES) {
+      acc = FloatVector.fromArray(SPECIES, query, queryOffset + i)
+          .fma(
+              FloatVector.fromMemorySegment(
+                  SPECIES, data, base + (long) i * Float.BYTES, ByteOrder.LITTLE_ENDIAN),
+              acc);
+    }
+    acc = acc.add(acc.rearrange(SWAP_1));
+    acc = acc.add(acc.rearrange(SWAP_2));
+    if (LANES > 4) {
+      acc = acc.add(acc.rearrange(SWAP_4));
+    }
+    if (LANES > 8) {
+      acc = acc.add(acc.rearrange(SWAP_8));
+    }
+    float sum = acc.lane(0);
+    for (int i = bound; i < dim; i++) {
+      sum = Math.fma(query[queryOffset + i], data.get(FLOAT, base + (long) i * Float.BYTES), sum);
+    }
+    return sum;
+  }
+
+  @Override
+  public int scratchFloats(int dim) {
+    return PANEL * dim + PANEL;
+  }
+
+  @Override
+  public void approximateBlock(
+      float[] queries, int queryCount, MemorySegment data, boolean codes, long firstVector,
+      int count, int dim, float[] scratch, float[] scores) {
+    if (queryCount == 1 && codes && CODE_SPECIES != null) {
+      // One query is bound by memory: stream the codes once, widening them in registers.
+      for (int v = 0; v < count; v++) {
+        scores[v] = dotCodes(queries, data, (firstVector + v) * dim, dim);
+      }
+      return;
+    }
+    if (queryCount == 1) {
+      for (int v = 0; v < count; v++) {
+        scores[v] = dot(queries, 0, data, firstVector + v, dim);
+      }
+      return;
+    }
+    // Several queries are bound by arithmetic: widen PANEL stored vectors into a transposed
+    // panel once, then run every query against it in register tiles of 6 queries x PANEL vectors
+    // (12 accumulators, each multiply-add fed by one broadcast), as a BLAS sgemm kernel does.
+    int tail = PANEL * dim;
+    for (int v0 = 0; v0 < count; v0 += PANEL) {
+      int n = Math.min(PANEL, count - v0);
+      fillPanel(data, codes, firstVector + v0, n, dim, scratch);
+      int q = 0;
+      for (; q + 6 <= queryCount; q += 6) {
+        tile6(queries, q, dim, scratch, scores, count, v0, n, tail);
+      }
+      for (; q < queryCount; q++) {
+        tile1(queries, q, dim, scratch, scores, count, v0, n, tail);
+      }
+    }
+  }
+
+  private static float dotCodes(float[] query, MemorySegment codes, long offset, int dim) {
+    int bound = SPECIES.loopBound(dim);
+    FloatVector acc0 = FloatVector.zero(SPECIES);
+    FloatVector acc1 = acc0;
+    int i = 0;
+    for (; i + 2 * LANES <= bound; i += 2 * LANES) {
+      FloatVector x0 = (FloatVector) ByteVector.fromMemorySegment(
+              CODE_SPECIES, codes, offset + i, ByteOrder.LITTLE_ENDIAN)
+          .convertShape(VectorOperators.B2F, SPECIES, 0);
+      FloatVector x1 = (FloatVector) ByteVector.fromMemorySegment(
+              CODE_SPECIES, codes, offset + i + LANES, ByteOrder.LITTLE_ENDIAN)
+          .convertShape(VectorOperators.B2F, SPECIES, 0);
+      acc0 = FloatVector.fromArray(SPECIES, query, i).fma(x0, acc0);
+      acc1 = FloatVector.fromArray(SPECIES, query, i + LANES).fma(x1, acc1);
+    }
+    for (; i < bound; i += LANES) {
+      FloatVector x = (FloatVector) ByteVector.fromMemorySegment(
+              CODE_SPECIES, codes, offset + i, ByteOrder.LITTLE_ENDIAN)
+          .convertShape(VectorOperators.B2F, SPECIES, 0);
+      acc0 = FloatVector.fromArray(SPECIES, query, i).fma(x, acc0);
+    }
+    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    for (; i < dim; i++) {
+      sum = Math.fma(query[i], codes.get(ValueLayout.JAVA_BYTE, offset + i), sum);
+    }
+    return sum;
+  }
+
+  /**
+   * Component i of stored vector firstVector + j goes to scratch[i * PANEL + j]; zero pads. The
+   * vectors are first copied out of the mapping in one bulk copy, since element-wise reads of a
+   * memory segment cost a bounds and liveness check each.
+   */
+  private static void fillPanel(
+      MemorySegment data, boolean codes, long firstVector, int n, int dim, float[] scratch) {
+    int values = n * dim;
+    if (codes) {
+      byte[] bytes = PANEL_BYTES.get();
+      if (bytes.length < values) {
+        bytes = new byte[PANEL * dim];
+        PANEL_BYTES.set(bytes);
+      }
+      MemorySegment.copy(data, ValueLayout.JAVA_BYTE, firstVector * dim, bytes, 0, values);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0, from = j * dim, to = j; i < dim; i++, to += PANEL) {
+          scratch[to] = bytes[from + i];
+        }
+      }
+    } else {
+      float[] floats = PANEL_FLOATS.get();
+      if (floats.length < values) {
+        floats = new float[PANEL * dim];
+        PANEL_FLOATS.set(floats);
+      }
+      MemorySegment.copy(data, FLOAT, firstVector * dim * Float.BYTES, floats, 0, values);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0, from = j * dim, to = j; i < dim; i++, to += PANEL) {
+          scratch[to] = floats[from + i];
+        }
+      }
+    }
+    for (int j = n; j < PANEL; j++) {
+      for (int i = 0, to = j; i < dim; i++, to += PANEL) {
+        scratch[to] = 0f;
+      }
+    }
+  }
+
+  private static void tile6(
+      float[] queries, int q, int dim, float[] panel, float[] scores, int count, int v0, int n,
+      int tail) {
+    FloatVector c00 = FloatVector.zero(SPECIES);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    int r0 = q * dim;
+    int r1 = r0 + dim;
+    int r2 = r1 + dim;
+    int r3 = r2 + dim;
+    int r4 = r3 + dim;
+    int r5 = r4 + dim;
+    for (int i = 0, p = 0; i < dim; i++, p += PANEL) {
+      FloatVector x0 = FloatVector.fromArray(SPECIES, panel, p);
+      FloatVector x1 = FloatVector.fromArray(SPECIES, panel, p + LANES);
+      FloatVector b = FloatVector.broadcast(SPECIES, queries[r0 + i]);
+      c00 = b.fma(x0, c00);
+      c01 = b.fma(x1, c01);
+      b = FloatVector.broadcast(SPECIES, queries[r1 + i]);
+      c10 = b.fma(x0, c10);
+      c11 = b.fma(x1, c11);
+      b = FloatVector.broadcast(SPECIES, queries[r2 + i]);
+      c20 = b.fma(x0, c20);
+      c21 = b.fma(x1, c21);
+      b = FloatVector.broadcast(SPECIES, queries[r3 + i]);
+      c30 = b.fma(x0, c30);
+      c31 = b.fma(x1, c31);
+      b = FloatVector.broadcast(SPECIES, queries[r4 + i]);
+      c40 = b.fma(x0, c40);
+      c41 = b.fma(x1, c41);
+      b = FloatVector.broadcast(SPECIES, queries[r5 + i]);
+      c50 = b.fma(x0, c50);
+      c51 = b.fma(x1, c51);
+    }
+    store(c00, c01, panel, tail, scores, q * count + v0, n);
+    store(c10, c11, panel, tail, scores, (q + 1) * count + v0, n);
+    store(c20, c21, panel, tail, scores, (q + 2) * count + v0, n);
+    store(c30, c31, panel, tail, scores, (q + 3) * count + v0, n);
+    store(c40, c41, panel, tail, scores, (q + 4) * count + v0, n);
+    store(c50, c51, panel, tail, scores, (q + 5) * count + v0, n);
+  }
+
+  private static void tile1(
+      float[] queries, int q, int dim, float[] panel, float[] scores, int count, int v0, int n,
+      int tail) {
+    FloatVector c0 = FloatVector.zero(SPECIES);
+    FloatVector c1 = c0;
+    int r = q * dim;
+    for (int i = 0, p = 0; i < dim; i++, p += PANEL) {
+      FloatVector b = FloatVector.broadcast(SPECIES, queries[r + i]);
+      c0 = b.fma(FloatVector.fromArray(SPECIES, panel, p), c0);
+      c1 = b.fma(FloatVector.fromArray(SPECIES, panel, p + LANES), c1);
+    }
+    store(c0, c1, panel, tail, scores, q * count + v0, n);
+  }
+
+  /** Writes the first n of the 2 x LANES results to scores[out..]. */
+  private static void store(
+      FloatVector c0, FloatVector c1, float[] panel, int tail, float[] scores, int out, int n) {
+    if (n == PANEL) {
+      c0.intoArray(scores, out);
+      c1.intoArray(scores, out + LANES);
+      return;
+    }
+    c0.intoArray(panel, tail);
+    c1.intoArray(panel, tail + LANES);
+    System.arraycopy(panel, tail, scores, out, n);
   }
 }

@@ -1,5 +1,9 @@
 package dev.crossmodal.index.flat;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
  * The portable kernel: plain Java arithmetic that follows exactly the order of operations of the
  * SIMD kernel with the same lane count, so that both return identical scores.
@@ -9,6 +13,8 @@ package dev.crossmodal.index.flat;
  * independent work to hide the latency of each multiply-add.
  */
 final class ScalarVectorKernel implements VectorKernel {
+  private static final ValueLayout.OfFloat FLOAT =
+      ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
   private final int lanes;
 
   /**
@@ -99,5 +105,51 @@ final class ScalarVectorKernel implements VectorKernel {
       sum = Math.fma(a[aOffset + i], b[bOffset + i], sum);
     }
     return sum;
+  }
+
+  @Override
+  public float dot(float[] query, int queryOffset, MemorySegment data, long vector, int dim) {
+    long base = vector * dim * Float.BYTES;
+    int bound = dim - (dim % lanes);
+    float[] partial = new float[lanes];
+    for (int i = 0; i < bound; i += lanes) {
+      for (int lane = 0; lane < lanes; lane++) {
+        float x = data.get(FLOAT, base + (long) (i + lane) * Float.BYTES);
+        partial[lane] = Math.fma(query[queryOffset + i + lane], x, partial[lane]);
+      }
+    }
+    float sum = LaneSum.pairwise(partial);
+    for (int i = bound; i < dim; i++) {
+      sum = Math.fma(query[queryOffset + i], data.get(FLOAT, base + (long) i * Float.BYTES), sum);
+    }
+    return sum;
+  }
+
+  @Override
+  public void approximateBlock(
+      float[] queries, int queryCount, MemorySegment data, boolean codes, long firstVector,
+      int count, int dim, float[] scratch, float[] scores) {
+    for (int v = 0; v < count; v++) {
+      long vector = firstVector + v;
+      // Widen the stored vector once, then score it against every query.
+      for (int i = 0; i < dim; i++) {
+        scratch[i] = codes
+            ? data.get(ValueLayout.JAVA_BYTE, vector * dim + i)
+            : data.get(FLOAT, (vector * dim + i) * Float.BYTES);
+      }
+      for (int q = 0; q < queryCount; q++) {
+        int offset = q * dim;
+        float sum = 0;
+        for (int i = 0; i < dim; i++) {
+          sum = Math.fma(queries[offset + i], scratch[i], sum);
+        }
+        scores[q * count + v] = sum;
+      }
+    }
+  }
+
+  @Override
+  public int scratchFloats(int dim) {
+    return dim;
   }
 }

@@ -1,5 +1,7 @@
 package dev.crossmodal.index.flat;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * The arithmetic of a flat index: inner products of float vectors, one query against many stored
  * vectors or a block of queries against a block of stored vectors.
@@ -39,4 +41,33 @@ public interface VectorKernel {
   void dotBlock(
       float[] queries, int queryCount, float[] data, int firstVector, int count, int dim,
       float[] scores);
+
+  /**
+   * As {@link #dot(float[], int, float[], int, int)} with the stored vector read from memory
+   * (little-endian floats), in the same order of operations: a vector scores the same bits
+   * whether it lies in a heap array or a mapped file.
+   *
+   * @param data stored vectors back to back
+   * @param vector index (in vectors) of the stored vector in {@code data}
+   */
+  float dot(float[] query, int queryOffset, MemorySegment data, long vector, int dim);
+
+  /**
+   * Approximate inner products of {@code queryCount} queries with {@code count} stored vectors,
+   * for the pre-selection pass of a search: the sum of the products may be taken in any order, so
+   * each result is within {@code dim} units in the last place (relative to the sum of the absolute
+   * products) of the exact value, and callers re-score the candidates with {@link #dot}.
+   *
+   * @param data stored vectors back to back: little-endian floats, or signed bytes when {@code
+   *     codes} is true (int8 codes whose products with the queries are summed unscaled)
+   * @param scratch at least {@link #scratchFloats(int)} floats the kernel may overwrite
+   * @param scores receives the result for query {@code q} and vector {@code firstVector + v} at
+   *     {@code q * count + v}
+   */
+  void approximateBlock(
+      float[] queries, int queryCount, MemorySegment data, boolean codes, long firstVector,
+      int count, int dim, float[] scratch, float[] scores);
+
+  /** The scratch space {@link #approximateBlock} needs for vectors of {@code dim} components. */
+  int scratchFloats(int dim);
 }

@@ -107,26 +107,55 @@ class FlatIndexPersistenceTest {
   void commitLeavesNoTemporaryFilesBehind() throws IOException {
     committedIndex(10, 3);
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("images.cmx");
+      assertThat(files)
+          .extracting(p -> p.getFileName().toString())
+          .containsExactlyInAnyOrder("images.cmx", "images.cmx.0.seg");
     }
   }
 
   @Test
-  void theFileHasTheDocumentedLayout() throws IOException {
+  void theManifestHasTheDocumentedLayout() throws IOException {
     Path file = committedIndex(3, 2);
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     byte[] magic = new byte[8];
     bytes.get(magic);
     assertThat(new String(magic, "US-ASCII")).isEqualTo("CMFLATIX");
-    assertThat(bytes.getInt()).isEqualTo(1);
-    assertThat(bytes.getInt()).isEqualTo(2);
-    assertThat(bytes.getLong()).isEqualTo(3);
-    int firstIdLength = bytes.getInt();
-    byte[] firstId = new byte[firstIdLength];
-    bytes.get(firstId);
+    assertThat(bytes.getInt()).as("version").isEqualTo(2);
+    assertThat(bytes.getInt()).as("dimension").isEqualTo(2);
+    assertThat(bytes.getLong()).as("next segment number").isEqualTo(1);
+    assertThat(bytes.getInt()).as("segments").isEqualTo(1);
+    byte[] name = new byte[bytes.getInt()];
+    bytes.get(name);
+    assertThat(new String(name, "UTF-8")).isEqualTo("images.cmx.0.seg");
+    assertThat(bytes.getInt()).as("vectors").isEqualTo(3);
+    assertThat(bytes.getInt()).as("deleted").isZero();
+    assertThat(bytes.remaining()).as("checksum").isEqualTo(4);
+  }
+
+  @Test
+  void aSegmentHasTheDocumentedLayout() throws IOException {
+    Path file = committedIndex(3, 2);
+    Path segment = dir.resolve("images.cmx.0.seg");
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(segment)).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] magic = new byte[8];
+    bytes.get(magic);
+    assertThat(new String(magic, "US-ASCII")).isEqualTo("CMFLATSG");
+    assertThat(bytes.getInt()).as("version").isEqualTo(1);
+    assertThat(bytes.getInt()).as("dimension").isEqualTo(2);
+    assertThat(bytes.getLong()).as("count").isEqualTo(3);
+    long idBytes = bytes.getLong();
+    assertThat(idBytes).isEqualTo("img-0-ü-写真".getBytes("UTF-8").length + 5 + 5);
+    int buckets = bytes.getInt();
+    assertThat(buckets).isEqualTo(16);
+    // floats at 64 (3 x 2 x 4 = 24 bytes), codes at 128 (6), scales at 192, margins at 204,
+    // id ends at 256 (3 x 8), the table at 280 (16 x 4), the id bytes at 344.
+    assertThat(bytes.getFloat(64) * bytes.getFloat(64) + bytes.getFloat(68) * bytes.getFloat(68))
+        .isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-6f));
+    assertThat(bytes.capacity()).isEqualTo(344 + idBytes);
+    byte[] firstId = new byte[(int) bytes.getLong(256)];
+    bytes.get(344, firstId);
     assertThat(new String(firstId, "UTF-8")).isEqualTo("img-0-ü-写真");
-    int idBytes = 4 + firstId.length + 4 + "img-1".length() + 4 + "img-2".length();
-    assertThat(bytes.capacity()).isEqualTo(24 + idBytes + 3 * 2 * 4 + 4);
+    assertThat(file).exists();
   }
 
   @Test
@@ -178,12 +207,12 @@ class FlatIndexPersistenceTest {
   void anotherFormatVersionIsRefused() throws IOException {
     Path file = committedIndex(5, 4);
     byte[] bytes = Files.readAllBytes(file);
-    bytes[8] = 2;
+    bytes[8] = 3;
     Files.write(file, bytes);
     assertThatThrownBy(() -> FlatIndex.builder(4).file(file).build())
         .isInstanceOf(InvalidWorkspaceException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("format version 2");
+        .hasMessageContaining("format version 3");
   }
 
   @Test

@@ -71,6 +71,77 @@ class VectorKernelTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 7, 8, 17, 512, 513})
+  void storedVectorsScoreTheSameBitsFromMemoryAsFromAnArray(int dim) {
+    SplittableRandom random = new SplittableRandom(dim);
+    float[] data = TestVectors.random(random, 3 * dim);
+    java.lang.foreign.MemorySegment memory = littleEndian(data);
+    float[] query = TestVectors.random(random, dim + 2);
+    for (VectorKernel kernel : new VectorKernel[] {SIMD, SCALAR}) {
+      for (int v = 0; v < 3; v++) {
+        assertThat(kernel.dot(query, 2, memory, v, dim))
+            .as("%s v=%d", kernel.name(), v)
+            .isEqualTo(SIMD.dot(query, 2, data, v * dim, dim));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 5, 16, 100, 512})
+  void approximateScoresOfCodesAndFloatsStayWithinTheirBounds(int dim) {
+    SplittableRandom random = new SplittableRandom(dim);
+    int count = 37;
+    float[] data = new float[count * dim];
+    byte[] codes = new byte[count * dim];
+    float[] scaleAndMargin = new float[2];
+    float[] scales = new float[count];
+    float[] margins = new float[count];
+    for (int v = 0; v < count; v++) {
+      float[] unit = dev.crossmodal.core.VectorNorms.checkedUnit("v", TestVectors.random(random, dim), dim);
+      System.arraycopy(unit, 0, data, v * dim, dim);
+      Int8Quantizer.quantize(data, v * dim, dim, codes, v * dim, scaleAndMargin);
+      scales[v] = scaleAndMargin[0];
+      margins[v] = scaleAndMargin[1];
+    }
+    float slack = Int8Quantizer.slack(dim);
+    for (int queryCount : new int[] {1, 2, 6, 7, 13}) {
+      float[] queries = new float[queryCount * dim];
+      for (int q = 0; q < queryCount; q++) {
+        float[] unit = dev.crossmodal.core.VectorNorms.checkedUnit("q", TestVectors.random(random, dim), dim);
+        System.arraycopy(unit, 0, queries, q * dim, dim);
+      }
+      for (VectorKernel kernel : new VectorKernel[] {SIMD, SCALAR}) {
+        float[] scratch = new float[kernel.scratchFloats(dim)];
+        float[] fromCodes = new float[queryCount * (count - 3)];
+        float[] fromFloats = new float[queryCount * (count - 3)];
+        kernel.approximateBlock(queries, queryCount, java.lang.foreign.MemorySegment.ofArray(codes),
+            true, 3, count - 3, dim, scratch, fromCodes);
+        kernel.approximateBlock(queries, queryCount, littleEndian(data), false, 3, count - 3, dim,
+            scratch, fromFloats);
+        for (int q = 0; q < queryCount; q++) {
+          for (int v = 0; v < count - 3; v++) {
+            float exact = SIMD.dot(queries, q * dim, data, (v + 3) * dim, dim);
+            int at = q * (count - 3) + v;
+            assertThat(scales[v + 3] * fromCodes[at])
+                .as("%s codes q=%d/%d v=%d", kernel.name(), q, queryCount, v)
+                .isCloseTo(exact, within(Int8Quantizer.bound(margins[v + 3], slack)));
+            assertThat(fromFloats[at])
+                .as("%s floats q=%d/%d v=%d", kernel.name(), q, queryCount, v)
+                .isCloseTo(exact, within(Int8Quantizer.bound(0f, slack)));
+          }
+        }
+      }
+    }
+  }
+
+  private static java.lang.foreign.MemorySegment littleEndian(float[] data) {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(data.length * 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(data);
+    return java.lang.foreign.MemorySegment.ofArray(bytes.array());
+  }
+
   @Test
   void theScalarPropertyForcesTheScalarKernel() {
     assertThat(VectorKernels.choose("true").name()).isEqualTo("scalar");
