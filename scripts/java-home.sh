@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Prints the home of a JDK >= 21: $JAVA_HOME if it qualifies, then the `java` on PATH, then the
+# Prints the home of a JDK >= 22: $JAVA_HOME if it qualifies, then the `java` on PATH, then the
 # newest JDK under /usr/lib/jvm or /opt. Exits 1 with a message if there is none.
 set -u
-min=21
+min=22
 
 major_of() { # java binary -> major version
   "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
