@@ -110,6 +110,7 @@ public final class ClipModel extends TextImageModel {
         this.text = new ClipTextEncoder(tokenizer, textTower, dim, b.batchSize, b.rejectEmptyText);
         this.image = new ClipImageEncoder(transform, imageTower, dim, b.batchSize);
       } else {
+        requirePyTorch(path);
         TorchScriptClip module = new TorchScriptClip(path, device, b.threads);
         opened.add(module);
         ClipTokenizer tokenizer = ClipTokenizer.bundled();
@@ -204,6 +205,19 @@ public final class ClipModel extends TextImageModel {
     throw new InvalidModelException(
         "CLIP model path " + path
             + " is neither a directory in the Hugging Face ONNX layout nor a TorchScript .pt file");
+  }
+
+  /** The artifact that brings DJL's PyTorch engine and natives, which the ONNX path never needs. */
+  static final String TORCHSCRIPT_ARTIFACT = "dev.crossmodal:crossmodal-encoders-clip-torchscript";
+
+  private static void requirePyTorch(Path path) {
+    try {
+      Class.forName("ai.djl.pytorch.engine.PtEngine", false, ClipModel.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new InvalidModelException(path + " is a TorchScript model, which runs on DJL's PyTorch engine:"
+          + " add the dependency " + TORCHSCRIPT_ARTIFACT + " (the CLI has it), or use the Hugging Face"
+          + " ONNX export of the model, which needs only ONNX Runtime");
+    }
   }
 
   private static String engineOf(Layout layout) {
