@@ -11,6 +11,7 @@ public interface IdFilter {
   /** Accepts every id. */
   IdFilter ALL = id -> true;
 
+  /** Whether the document of this id may be returned. */
   boolean accept(String id);
 
   /** Accepts only the given ids. */

@@ -67,6 +67,7 @@ public final class Indexer {
     workspace.requireModel(model);
   }
 
+  /** A builder for an indexer writing {@code model}'s vectors into {@code workspace}. */
   public static Builder builder(Workspace workspace, CrossModalModel model) {
     return new Builder(workspace, model);
   }
@@ -290,11 +291,13 @@ public final class Indexer {
       return this;
     }
 
+    /** Reports reading and encoding progress to {@code listener}. */
     public Builder progress(ProgressListener listener) {
       this.progress = listener;
       return this;
     }
 
+    /** The indexer these settings describe. */
     public Indexer build() {
       return new Indexer(this);
     }

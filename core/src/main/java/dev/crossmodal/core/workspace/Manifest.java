@@ -25,6 +25,7 @@ public record Manifest(
     String indexType,
     List<Modality> modalities,
     Map<String, Long> counts) {
+  /** Copies the collections, so a manifest never changes. */
   public Manifest {
     modalities = List.copyOf(modalities);
     counts = Map.copyOf(counts);

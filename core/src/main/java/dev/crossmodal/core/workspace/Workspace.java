@@ -322,14 +322,17 @@ public final class Workspace implements AutoCloseable {
     return Optional.ofNullable(dir);
   }
 
+  /** How the workspace was opened. */
   public OpenMode mode() {
     return mode;
   }
 
+  /** The manifest as of the last commit. */
   public synchronized Manifest manifest() {
     return manifest;
   }
 
+  /** The stored documents. */
   public DocumentStore documents() {
     return store;
   }
@@ -353,6 +356,7 @@ public final class Workspace implements AutoCloseable {
     return index;
   }
 
+  /** The index of one modality, if the workspace has one. */
   public Optional<VectorIndex> findIndex(Modality modality) {
     return Optional.ofNullable(indexes.get(modality));
   }
