@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ public final class ClipModel extends TextImageModel {
   private final List<AutoCloseable> resources;
   private final int dimension;
   private volatile String id;
+  private volatile String digest;
 
   private ClipModel(Builder b) {
     Path path = b.modelDir;
@@ -149,12 +151,27 @@ public final class ClipModel extends TextImageModel {
     if (current == null) {
       synchronized (this) {
         if (id == null) {
-          id = "clip:sha256:" + hashPrefix(weightFiles);
+          id = "clip:" + weightDigest().orElseThrow();
         }
         current = id;
       }
     }
     return current;
+  }
+
+  /** {@code sha256:} and the first 16 hex digits of a hash of the weight files (computed once). */
+  @Override
+  public Optional<String> weightDigest() {
+    String current = digest;
+    if (current == null) {
+      synchronized (this) {
+        if (digest == null) {
+          digest = "sha256:" + hashPrefix(weightFiles);
+        }
+        current = digest;
+      }
+    }
+    return Optional.of(current);
   }
 
   @Override

@@ -77,6 +77,13 @@ class ReadmeExampleTest {
   }
 
   @Test
+  void theWorkspaceRecordsTheModelsIdentityAndLocationButNoRunTimeOptions() throws IOException {
+    String manifest = Files.readString(app.resolve("ws/manifest.json"));
+    assertThat(manifest).contains("\"provider\" : \"clip\"").containsPattern("\"digest\" : \"sha256:[0-9a-f]{16}\"")
+        .contains(app.resolve("models/clip").toRealPath().toString()).doesNotContain("options");
+  }
+
+  @Test
   void theCliSearchesTheWorkspaceWithNoModelFlag() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

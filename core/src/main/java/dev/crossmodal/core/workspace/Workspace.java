@@ -200,7 +200,8 @@ public final class Workspace implements AutoCloseable {
       ModelSpec identity = new ModelSpec(spec.provider(), spec.variant(), spec.modelDir(), Map.of());
       Manifest manifest =
           new Manifest(
-              ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts);
+              ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts,
+              model.weightDigest().orElse(null));
       // Lock before writing anything, so that two processes cannot create the same workspace.
       Workspace ws = openFiles(dir, manifest, factory, OpenMode.READ_WRITE);
       ManifestFile.write(dir, manifest);
