@@ -80,7 +80,7 @@ class ReadmeExampleTest {
   void theWorkspaceRecordsTheModelsIdentityAndLocationButNoRunTimeOptions() throws IOException {
     String manifest = Files.readString(app.resolve("ws/manifest.json"));
     assertThat(manifest).contains("\"provider\" : \"clip\"").containsPattern("\"digest\" : \"sha256:[0-9a-f]{16}\"")
-        .contains(app.resolve("models/clip").toRealPath().toString()).doesNotContain("options");
+        .contains(app.resolve("models/clip").toString()).doesNotContain("options");
   }
 
   @Test
