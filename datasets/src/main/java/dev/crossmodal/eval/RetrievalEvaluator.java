@@ -60,7 +60,7 @@ public final class RetrievalEvaluator {
     this.listener = builder.listener;
   }
 
-  /** A builder; the model is required. */
+  /** A builder; the model and the indexes are required. */
   public static Builder builder() {
     return new Builder();
   }
