@@ -56,7 +56,8 @@ CONTEXT = 77
 PIXEL_SAMPLES = 512
 
 # --------------------------------------------------------------------------------------------
-# Tokenizer: openai/CLIP clip/simple_tokenizer.py without ftfy.
+# Tokenizer: openai/CLIP clip/simple_tokenizer.py without ftfy (the fixture texts give the same ids
+# with ftfy; tools/make_ftfy_corpus.py checks the tokenizer with ftfy against openai's own code).
 
 
 def bytes_to_unicode():

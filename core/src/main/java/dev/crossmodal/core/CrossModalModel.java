@@ -1,5 +1,6 @@
 package dev.crossmodal.core;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,6 +43,14 @@ public interface CrossModalModel extends AutoCloseable {
    * @throws IllegalArgumentException if the model has no encoder for that modality
    */
   Encoder encoder(Modality modality);
+
+  /**
+   * The calibrated score of this model's text-image cosines, for models trained to have one
+   * (SigLIP's sigmoid); empty for the others (CLIP's softmax scale only compares within one query).
+   */
+  default Optional<ScoreCalibration> scoreCalibration() {
+    return Optional.empty();
+  }
 
   @Override
   void close();

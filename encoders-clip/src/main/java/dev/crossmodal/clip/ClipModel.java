@@ -73,6 +73,15 @@ public final class ClipModel extends TextImageModel {
     if (!Files.exists(path)) {
       throw new InvalidModelException("CLIP model path " + path + " does not exist");
     }
+    ClipFamily.detect(path)
+        .filter(family -> family != ClipFamily.CLIP)
+        .ifPresent(
+            family -> {
+              throw new InvalidModelException(
+                  path + " holds a " + family.providerName() + " model (config.json model_type "
+                      + family.modelType() + "): load it with --model " + family.providerName()
+                      + " or --model auto");
+            });
     this.layout = detect(path);
     if (b.engine != null && !b.engine.equals(engineOf(layout))) {
       throw new InvalidModelException(
@@ -91,7 +100,9 @@ public final class ClipModel extends TextImageModel {
         Path preprocessor = path.resolve("preprocessor_config.json");
         ImageTransform transform;
         if (Files.isRegularFile(preprocessor)) {
-          transform = ClipImageConfig.fromPreprocessorConfig(preprocessor);
+          transform =
+              ClipImageConfig.fromPreprocessorConfig(
+                  preprocessor, ClipImageConfig.Conventions.OPENAI);
         } else {
           LOG.warn("{} has no preprocessor_config.json; using openai/CLIP's 224-pixel transform", path);
           transform = ClipImageConfig.openAi(ClipImageConfig.CLIP_SIZE);
@@ -109,7 +120,9 @@ public final class ClipModel extends TextImageModel {
         }
         this.dimension = dim;
         this.weightFiles = List.of(textFile, visionFile);
-        this.text = new ClipTextEncoder(tokenizer, textTower, dim, b.batchSize, b.rejectEmptyText);
+        this.text =
+            new ClipTextEncoder(
+                TextTokenizer.of(tokenizer), textTower, dim, b.batchSize, b.rejectEmptyText);
         this.image = new ClipImageEncoder(transform, imageTower, dim, b.batchSize);
       } else {
         requirePyTorch(path);
@@ -119,7 +132,9 @@ public final class ClipModel extends TextImageModel {
         int dim = module.run(List.of(tokenizer.encode("a")))[0].length;
         this.dimension = dim;
         this.weightFiles = List.of(path);
-        this.text = new ClipTextEncoder(tokenizer, module, dim, b.batchSize, b.rejectEmptyText);
+        this.text =
+            new ClipTextEncoder(
+                TextTokenizer.of(tokenizer), module, dim, b.batchSize, b.rejectEmptyText);
         this.image =
             new ClipImageEncoder(
                 ClipImageConfig.openAi(ClipImageConfig.CLIP_SIZE), module.images(), dim, b.batchSize);

@@ -56,6 +56,12 @@ public final class ClipModelProvider implements ModelProvider {
     return "clip";
   }
 
+  /** An openai TorchScript file, or a directory whose config.json says {@code model_type: clip}. */
+  @Override
+  public boolean recognizes(Path modelPath) {
+    return ClipFamily.detect(modelPath).filter(ClipFamily.CLIP::equals).isPresent();
+  }
+
   @Override
   public CrossModalModel load(ModelSpec spec) {
     ClipModel.Builder builder = ClipModel.builder();

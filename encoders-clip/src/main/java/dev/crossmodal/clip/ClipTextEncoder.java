@@ -9,21 +9,22 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * CLIP's text encoder: {@link ClipTokenizer} on pipeline threads, the text tower in batches of at
- * most {@code batchSize}. When the tower accepts trimmed rows (ONNX layout), the captions of a call
+ * The text encoder of the CLIP family: the family's {@link TextTokenizer} on pipeline threads,
+ * the text tower in batches of at most {@code batchSize}. When the tower accepts trimmed rows (ONNX layout), the captions of a call
  * are sorted by token count and each batch is cut to its longest caption: real captions are about
  * 15 tokens, so this saves most of the work of padding to 77 without changing any result.
  *
- * <p>Obtained from {@link ClipModel#encoder(Modality)}; thread-safe.
+ * <p>Obtained from {@link ClipModel#encoder(Modality)} or {@link ClipFamilyModel#encoder(Modality)};
+ * thread-safe.
  */
 final class ClipTextEncoder extends BatchingEncoder<TokenIds> {
-  private final ClipTokenizer tokenizer;
+  private final TextTokenizer tokenizer;
   private final TextTower tower;
   private final int dimension;
   private final boolean rejectEmptyText;
 
   ClipTextEncoder(
-      ClipTokenizer tokenizer, TextTower tower, int dimension, int batchSize, boolean rejectEmptyText) {
+      TextTokenizer tokenizer, TextTower tower, int dimension, int batchSize, boolean rejectEmptyText) {
     super(Modality.TEXT, batchSize);
     this.tokenizer = tokenizer;
     this.tower = tower;
@@ -39,7 +40,7 @@ final class ClipTextEncoder extends BatchingEncoder<TokenIds> {
   @Override
   protected TokenIds prepareContent(Document document) {
     TokenIds ids = tokenizer.encode(document.text());
-    if (rejectEmptyText && ids.length() <= 2) {
+    if (rejectEmptyText && ids.length() <= tokenizer.specialTokenCount()) {
       throw new InvalidInputException(
           "document " + document.id() + ": text " + document.describe() + " is empty after clean-up");
     }

@@ -2,6 +2,8 @@ package dev.crossmodal.clip;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crossmodal.clip.text.HtmlUnescaper;
+import dev.crossmodal.clip.text.TextFixer;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
 import java.io.BufferedReader;
@@ -24,11 +26,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * openai/CLIP's tokenizer ({@code simple_tokenizer.py}) in pure Java, giving the same ids for every
- * text: HTML entities unescaped twice (Python's {@code html.unescape}), whitespace collapsed,
- * stripped and lower-cased, split with CLIP's pattern, each piece's UTF-8 bytes mapped through the
- * byte-to-unicode table and merged by BPE rank with {@code </w>} on the last symbol, then wrapped
- * in start/end tokens and zero-padded to the context length (77). Longer texts are truncated with
- * the end token kept last; no text is refused. As in {@code SPEC.md}, ftfy is not applied.
+ * text: fixed as ftfy's {@code fix_text} does ({@link TextFixer}: mojibake, curly quotes, NFD
+ * accents, fullwidth forms, ligatures, control characters...), HTML entities unescaped twice
+ * (Python's {@code html.unescape}), whitespace collapsed, stripped and lower-cased, split with
+ * CLIP's pattern, each piece's UTF-8 bytes mapped through the byte-to-unicode table and merged by
+ * BPE rank with {@code </w>} on the last symbol, then wrapped in start/end tokens and zero-padded
+ * to the context length (77). Longer texts are truncated with the end token kept last; no text is
+ * refused.
  *
  * <p>The vocabulary comes from the BPE file that openai ships ({@link #bundled()}, inside this jar),
  * a Hugging Face {@code vocab.json} + {@code merges.txt} pair, or a {@code tokenizer.json}.
@@ -52,9 +56,14 @@ public final class ClipTokenizer {
 
   private static final int CACHE_LIMIT = 100_000;
 
+  /**
+   * CLIP's split pattern. Python's {@code regex} applies IGNORECASE to the negated class through
+   * case folding, so U+0345 (which folds to the letter ι) matches no alternative and is dropped;
+   * Java does not fold there, hence the explicit exclusion.
+   */
   private static final Pattern PIECES =
       Pattern.compile(
-          "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}]+",
+          "<\\|startoftext\\|>|<\\|endoftext\\|>|'s|'t|'re|'ve|'m|'ll|'d|[\\p{L}]+|[\\p{N}]|[^\\s\\p{L}\\p{N}\\x{345}]+",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Python's regex {@code \s}: the Unicode White_Space property. */
@@ -280,15 +289,15 @@ public final class ClipTokenizer {
   }
 
   /**
-   * openai's text clean-up: {@code whitespace_clean(basic_clean(text)).lower()} without ftfy, that is
-   * HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
+   * openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
+   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
    */
   public static String clean(String text) {
-    String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(text));
+    String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(TextFixer.fixText(text)));
     s = pythonStrip(s);
     s = WHITESPACE_RUN.matcher(s).replaceAll(" ");
     s = pythonStrip(s);
-    return s.toLowerCase(Locale.ROOT);
+    return pythonLower(s);
   }
 
   private int[] pieceIds(String piece) {
@@ -379,6 +388,75 @@ public final class ClipTokenizer {
       throw new InvalidModelException(source + ": malformed merge line '" + line + "'");
     }
     return parts;
+  }
+
+  /**
+   * Python's {@code str.lower()}. Java's {@code toLowerCase} differs only for capital sigma: Java
+   * decides final sigma by word boundaries, Python by the Unicode Final_Sigma context (a cased
+   * letter before, no cased letter after, case-ignorable characters skipped), so "ΣΑΣ0" ends in
+   * ς in Python.
+   */
+  static String pythonLower(String s) {
+    if (s.indexOf('\u03a3') < 0) {
+      return s.toLowerCase(Locale.ROOT);
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int start = 0;
+    for (int i = s.indexOf('\u03a3'); i >= 0; i = s.indexOf('\u03a3', start)) {
+      out.append(s.substring(start, i).toLowerCase(Locale.ROOT));
+      out.append(isFinalSigma(s, i) ? '\u03c2' : '\u03c3');
+      start = i + 1;
+    }
+    return out.append(s.substring(start).toLowerCase(Locale.ROOT)).toString();
+  }
+
+  private static boolean isFinalSigma(String s, int index) {
+    int j = index;
+    int before = -1;
+    while (j > 0) {
+      int cp = s.codePointBefore(j);
+      j -= Character.charCount(cp);
+      if (!isCaseIgnorable(cp)) {
+        before = cp;
+        break;
+      }
+    }
+    if (before < 0 || !isCased(before)) {
+      return false;
+    }
+    j = index + 1;
+    while (j < s.length()) {
+      int cp = s.codePointAt(j);
+      if (!isCaseIgnorable(cp)) {
+        return !isCased(cp);
+      }
+      j += Character.charCount(cp);
+    }
+    return true;
+  }
+
+  private static boolean isCased(int cp) {
+    return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+  }
+
+  /** Unicode Case_Ignorable: Mn, Me, Cf, Lm, Sk, and Word_Break MidLetter, MidNumLet, Single_Quote. */
+  private static boolean isCaseIgnorable(int cp) {
+    switch (Character.getType(cp)) {
+      case Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.FORMAT,
+          Character.MODIFIER_LETTER,
+          Character.MODIFIER_SYMBOL:
+        return true;
+      default:
+        break;
+    }
+    return switch (cp) {
+      case '\'', '.', ':', 0x00b7, 0x0387, 0x055f, 0x05f4, 0x2018, 0x2019, 0x2024, 0x2027, 0xfe13,
+          0xfe52, 0xfe55, 0xff07, 0xff0e, 0xff1a ->
+          true;
+      default -> false;
+    };
   }
 
   /** Python's {@code str.strip()}: removes characters for which {@code str.isspace()} is true. */

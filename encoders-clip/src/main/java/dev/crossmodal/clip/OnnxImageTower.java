@@ -1,44 +1,60 @@
 package dev.crossmodal.clip;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
+import dev.crossmodal.core.TokenIds;
 import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**
- * The vision tower of a Hugging Face / Optimum export ({@code onnx/vision_model.onnx}: {@code
- * pixel_values} float32 {@code [batch, 3, size, size]} in, {@code image_embeds} out).
+ * The vision tower of a Hugging Face / Optimum export: {@code pixel_values} float32 {@code [batch,
+ * 3, height, width]} in, one named output read ({@code image_embeds} for CLIP and Chinese-CLIP,
+ * {@code pooler_output} for SigLIP). A graph with both towers also gets a placeholder text.
  */
 final class OnnxImageTower implements ImageTower {
   private final OnnxSession session;
+  private final String output;
+  private final TokenIds placeholderText;
+  private final boolean trimPlaceholder;
 
+  /** CLIP's {@code vision_model.onnx}: {@code image_embeds}. */
   OnnxImageTower(OnnxSession session) {
+    this(session, "image_embeds", null, true);
+  }
+
+  /**
+   * @param output the output holding the image embeddings
+   * @param placeholderText fed as {@code input_ids} (with its mask) when the graph has that input
+   * @param trimPlaceholder whether the placeholder may be cut to its unpadded length
+   */
+  OnnxImageTower(
+      OnnxSession session, String output, TokenIds placeholderText, boolean trimPlaceholder) {
     this.session = session;
-    if (!session.inputNames().contains("pixel_values")) {
+    this.output = output;
+    this.placeholderText = placeholderText;
+    this.trimPlaceholder = trimPlaceholder;
+    List<String> inputs = session.inputNames();
+    if (!inputs.contains("pixel_values")) {
       throw new InvalidModelException(
-          session.file() + " is not a CLIP vision model: no input 'pixel_values' (inputs: "
-              + session.inputNames() + ")");
+          session.file() + " is not a vision model: no input 'pixel_values' (inputs: " + inputs + ")");
+    }
+    OnnxFeeds.requireKnownInputs(session.file(), inputs);
+    if (inputs.contains("input_ids") && placeholderText == null) {
+      throw new InvalidModelException(
+          session.file() + " also takes input_ids, but no placeholder text was configured");
     }
   }
 
   @Override
   public float[][] run(List<PixelTensor> batch) {
-    PixelTensor first = batch.get(0);
-    int per = first.data().length;
-    float[] pixels = new float[batch.size() * per];
-    for (int i = 0; i < batch.size(); i++) {
-      System.arraycopy(batch.get(i).data(), 0, pixels, i * per, per);
-    }
-    Shape shape = new Shape(batch.size(), first.channels(), first.height(), first.width());
     return session.run(
         manager -> {
-          NDArray array = manager.create(pixels, shape);
-          array.setName("pixel_values");
-          return new NDList(array);
+          OnnxFeeds feeds = new OnnxFeeds(manager).pixels(batch);
+          if (placeholderText != null) {
+            feeds.tokens(List.of(placeholderText), trimPlaceholder);
+          }
+          return feeds.forGraph(session.inputNames());
         },
-        "image_embeds",
+        output,
         batch.size());
   }
 

@@ -1,67 +1,69 @@
 package dev.crossmodal.clip;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
+import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
 /**
- * The text tower of a Hugging Face / Optimum export ({@code onnx/text_model.onnx}: {@code
- * input_ids} and, when the graph has it, {@code attention_mask}, both int64 {@code [batch, seq]};
- * output {@code text_embeds}). The sequence axis is dynamic, so rows are trimmed to the batch's
- * longest caption; padding ids are 0 and masked out, as openai pads.
+ * The text tower of a Hugging Face / Optimum export: {@code input_ids} and, when the graph has
+ * them, {@code attention_mask} / {@code token_type_ids} (int64 {@code [batch, seq]}) in, one named
+ * output read. CLIP's {@code text_model.onnx} gives {@code text_embeds} and takes rows trimmed to
+ * the batch's longest text (its causal mask makes that exact); SigLIP's gives {@code
+ * pooler_output} and must be fed the full padded rows, because it pools the last position. A graph
+ * with both towers also gets a placeholder image.
  */
 final class OnnxTextTower implements TextTower {
   private final OnnxSession session;
-  private final boolean hasAttentionMask;
+  private final String output;
+  private final boolean trimRows;
+  private final PixelTensor placeholderImage;
 
+  /** CLIP's {@code text_model.onnx}: {@code text_embeds}, rows trimmed. */
   OnnxTextTower(OnnxSession session) {
+    this(session, "text_embeds", true, null);
+  }
+
+  /**
+   * @param output the output holding the text embeddings
+   * @param trimRows whether rows may be cut to the batch's longest text (only when the graph
+   *     masks padding or cannot see it)
+   * @param placeholderImage fed as {@code pixel_values} when the graph has that input too
+   */
+  OnnxTextTower(OnnxSession session, String output, boolean trimRows, PixelTensor placeholderImage) {
     this.session = session;
-    if (!session.inputNames().contains("input_ids")) {
+    this.output = output;
+    this.trimRows = trimRows;
+    this.placeholderImage = placeholderImage;
+    List<String> inputs = session.inputNames();
+    if (!inputs.contains("input_ids")) {
       throw new InvalidModelException(
-          session.file() + " is not a CLIP text model: no input 'input_ids' (inputs: "
-              + session.inputNames() + ")");
+          session.file() + " is not a text model: no input 'input_ids' (inputs: " + inputs + ")");
     }
-    this.hasAttentionMask = session.inputNames().contains("attention_mask");
+    OnnxFeeds.requireKnownInputs(session.file(), inputs);
+    if (inputs.contains("pixel_values") && placeholderImage == null) {
+      throw new InvalidModelException(
+          session.file() + " also takes pixel_values, but no placeholder image was configured");
+    }
   }
 
   @Override
   public boolean acceptsTrimmedRows() {
-    return true;
+    return trimRows;
   }
 
   @Override
   public float[][] run(List<TokenIds> batch) {
-    int rows = batch.size();
-    int length = 0;
-    for (TokenIds t : batch) {
-      length = Math.max(length, t.length());
-    }
-    long[] ids = new long[rows * length];
-    long[] mask = new long[rows * length];
-    for (int r = 0; r < rows; r++) {
-      TokenIds t = batch.get(r);
-      for (int c = 0; c < t.length(); c++) {
-        ids[r * length + c] = t.ids()[c];
-        mask[r * length + c] = 1;
-      }
-    }
-    Shape shape = new Shape(rows, length);
     return session.run(
         manager -> {
-          NDArray idArray = manager.create(ids, shape);
-          idArray.setName("input_ids");
-          if (!hasAttentionMask) {
-            return new NDList(idArray);
+          OnnxFeeds feeds = new OnnxFeeds(manager).tokens(batch, trimRows);
+          if (placeholderImage != null) {
+            feeds.pixels(List.of(placeholderImage));
           }
-          NDArray maskArray = manager.create(mask, shape);
-          maskArray.setName("attention_mask");
-          return new NDList(idArray, maskArray);
+          return feeds.forGraph(session.inputNames());
         },
-        "text_embeds",
-        rows);
+        output,
+        batch.size());
   }
 
   @Override

@@ -7,6 +7,8 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
+import dev.crossmodal.core.StagedEncoder;
+import dev.crossmodal.core.TokenIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +139,18 @@ class ClipModelTest {
           Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
+    }
+  }
+
+  @Test
+  void textEncoderFeedsTheModelTheIdsOfTheFixedText() throws Exception {
+    try (ClipModel clip = ClipModel.builder().modelDir(Fixtures.hfTiny()).build()) {
+      StagedEncoder<?> text = (StagedEncoder<?>) clip.encoder(Modality.TEXT);
+
+      Object damaged = text.prepare(Document.text("a", "The cafÃ© doesnâ€™t open \u001b[1mtoday\u001b[0m"));
+      Object clean = text.prepare(Document.text("b", "The café doesn't open today"));
+
+      assertThat(damaged).isInstanceOf(TokenIds.class).isEqualTo(clean);
     }
   }
 }

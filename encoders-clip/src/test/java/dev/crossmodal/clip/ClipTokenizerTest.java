@@ -141,4 +141,14 @@ class ClipTokenizerTest {
     System.arraycopy(ids, 0, out, 0, ids.length);
     return out;
   }
+
+  @Test
+  void lowerCasesCapitalSigmaByPythonsFinalSigmaContext() {
+    assertThat(ClipTokenizer.clean("ΣΑΣ0 ΟΔΥΣΣΕΥΣ Ο.Σ.Σ")).isEqualTo("σας0 οδυσσευς ο.σ.ς");
+  }
+
+  @Test
+  void appliesFtfyBeforeTokenizing() {
+    assertThat(ClipTokenizer.clean("The cafÃ© doesnâ€™t open")).isEqualTo("the café doesn't open");
+  }
 }

@@ -23,6 +23,13 @@ public final class VseModelProvider implements ModelProvider {
     return NAME;
   }
 
+  /** A directory with VSE++'s two exported encoders. */
+  @Override
+  public boolean recognizes(Path modelPath) {
+    return java.nio.file.Files.isRegularFile(modelPath.resolve("image_encoder.onnx"))
+        && java.nio.file.Files.isRegularFile(modelPath.resolve("text_encoder.onnx"));
+  }
+
   /**
    * Loads a VSE++ model from {@code spec.modelDirectory()}.
    *

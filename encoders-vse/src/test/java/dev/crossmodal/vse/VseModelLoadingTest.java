@@ -114,6 +114,13 @@ class VseModelLoadingTest {
   }
 
   @Test
+  void autoRecognisesAVseDirectory() {
+    try (CrossModalModel model = Models.load(ModelSpec.of("auto").withModelDir(TinyModelFixture.dir()))) {
+      assertThat(model).isInstanceOf(VseModel.class);
+    }
+  }
+
+  @Test
   void providerNeedsAModelDirectory() {
     assertThatThrownBy(() -> Models.load(ModelSpec.of("vse")))
         .isInstanceOf(InvalidModelException.class)

@@ -58,15 +58,16 @@ public abstract class ImageTensorEncoder extends BatchingEncoder<PixelTensor> {
     return transform.apply(document.image());
   }
 
-  /** Refuses a tensor that is not {@code [3, crop, crop]}. */
+  /** Refuses a tensor that is not {@code [3, height, width]} of the transform's output. */
   @Override
   protected void validate(int position, PixelTensor pixels) {
-    int size = transform.cropSize();
-    if (pixels.channels() != 3 || pixels.height() != size || pixels.width() != size) {
+    int height = transform.outputHeight();
+    int width = transform.outputWidth();
+    if (pixels.channels() != 3 || pixels.height() != height || pixels.width() != width) {
       throw new InvalidInputException(
           "pixel tensor #" + position + " of the batch is [" + pixels.channels() + ","
-              + pixels.height() + "," + pixels.width() + "] but the model needs [3," + size + ","
-              + size + "]");
+              + pixels.height() + "," + pixels.width() + "] but the model needs [3," + height + ","
+              + width + "]");
     }
   }
 

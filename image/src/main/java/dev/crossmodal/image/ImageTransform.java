@@ -16,6 +16,12 @@ import java.util.Objects;
  * zero-padded as torchvision's {@code CenterCrop} pads. {@link #openAiClip(int, float[], float[])}
  * and {@link #vsePlusPlus()} are the two published pipelines, ready made.
  *
+ * <p>Hugging Face image processors add two other shapes of pipeline, both configurable here: a
+ * resize to an exact size that ignores the aspect ratio ({@link Builder#resizeExact}, SigLIP,
+ * Chinese-CLIP), optionally without a crop ({@link Builder#noCrop()}), and a centre crop whose offset
+ * is floored ({@link CropRounding#FLOOR}) rather than rounded as torchvision rounds it. The scaling
+ * factor ({@link Builder#rescale}) is CLIP's 1/255 unless a processor asks for another.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * <pre>{@code
@@ -31,11 +37,27 @@ import java.util.Objects;
  */
 public final class ImageTransform {
   /** Images with more pixels than this are refused before decoding (decompression bombs). */
-  public static final long DEFAULT_MAX_PIXELS = 89_478_485L; // Pillow's MAX_IMAGE_PIXELS
+  public static final long DEFAULT_MAX_PIXELS = ImageDecoder.PILLOW_MAX_PIXELS;
+
+  /** ToTensor's scaling; computed as {@code v / 255f}, exactly as torchvision divides. */
+  private static final double UNIT_SCALE = 1.0 / 255.0;
+
+  /** How a centre crop's offset is rounded when the margin is odd. */
+  public enum CropRounding {
+    /** torchvision's {@code center_crop}: {@code round((size - crop) / 2)}, half to even. */
+    ROUND_HALF_EVEN,
+    /** Hugging Face's {@code center_crop} (and PIL's {@code ImageOps.fit}): {@code (size - crop) // 2}. */
+    FLOOR
+  }
 
   private final int resizeShortSide;
+  private final int resizeWidth;
+  private final int resizeHeight;
   private final ResampleFilter filter;
   private final int cropSize;
+  private final boolean crop;
+  private final CropRounding cropRounding;
+  private final double rescaleFactor;
   private final boolean convertToRgbFirst;
   private final float[] mean;
   private final float[] std;
@@ -45,19 +67,33 @@ public final class ImageTransform {
 
   private ImageTransform(Builder b) {
     this.resizeShortSide = b.resizeShortSide;
+    this.resizeWidth = b.resizeWidth;
+    this.resizeHeight = b.resizeHeight;
     this.filter = b.filter;
     this.cropSize = b.cropSize;
+    this.crop = b.crop;
+    this.cropRounding = b.cropRounding;
+    this.rescaleFactor = b.rescaleFactor;
+    if (!crop && resizeWidth == 0) {
+      throw new IllegalArgumentException(
+          "an image resized by its short side needs a centre crop to have a fixed size");
+    }
     this.convertToRgbFirst = b.convertToRgbFirst;
     this.mean = b.mean.clone();
     this.std = b.std.clone();
     this.maxPixels = b.maxPixels;
-    this.decoder = new ImageDecoder(maxPixels);
+    this.decoder =
+        ImageDecoder.builder()
+            .maxPixels(maxPixels)
+            .applyExifOrientation(b.applyExifOrientation)
+            .build();
     // The same float32 operations as ToTensor's div(255) and Normalize's sub_(mean).div_(std),
     // tabulated once per channel and grey level.
     this.normalized = new float[3][256];
     for (int c = 0; c < 3; c++) {
       for (int v = 0; v < 256; v++) {
-        normalized[c][v] = ((float) v / 255f - mean[c]) / std[c];
+        float scaled = rescaleFactor == UNIT_SCALE ? (float) v / 255f : (float) (v * rescaleFactor);
+        normalized[c][v] = (scaled - mean[c]) / std[c];
       }
     }
   }
@@ -139,7 +175,7 @@ public final class ImageTransform {
   /** Transforms an already decoded image. */
   public PixelTensor apply(DecodedImage image) {
     byte[] rgb = cropRgb(image);
-    int plane = cropSize * cropSize;
+    int plane = outputWidth() * outputHeight();
     float[] data = new float[3 * plane];
     for (int c = 0; c < 3; c++) {
       float[] lut = normalized[c];
@@ -148,7 +184,7 @@ public final class ImageTransform {
         data[o + p] = lut[rgb[i] & 0xff];
       }
     }
-    return new PixelTensor(data, 3, cropSize, cropSize);
+    return new PixelTensor(data, 3, outputHeight(), outputWidth());
   }
 
   /**
@@ -162,7 +198,10 @@ public final class ImageTransform {
     int newW;
     int newH;
     // torchvision 0.14: the long side is int(size * long / short), in double precision.
-    if (w <= h) {
+    if (resizeWidth > 0) {
+      newW = resizeWidth;
+      newH = resizeHeight;
+    } else if (w <= h) {
       newW = resizeShortSide;
       newH = (int) ((double) ((long) resizeShortSide * h) / w);
     } else {
@@ -170,24 +209,64 @@ public final class ImageTransform {
       newW = (int) ((double) ((long) resizeShortSide * w) / h);
     }
     DecodedImage cropped =
-        PillowResampler.resizeAndCrop(
-            image, newW, newH, filter, cropOffset(newW), cropOffset(newH), cropSize, cropSize);
+        crop
+            ? PillowResampler.resizeAndCrop(
+                image, newW, newH, filter, cropOffset(newW), cropOffset(newH), cropSize, cropSize)
+            : PillowResampler.resize(image, newW, newH, filter);
     return RgbConversion.toRgb(cropped);
   }
 
   /**
-   * torchvision's {@code center_crop}: Python's round-half-even of the centred offset, or, when
-   * the image is smaller than the crop, zero padding split with the smaller half first.
+   * The centred offset, rounded as {@link #cropRounding()} says, or, when the image is smaller
+   * than the crop, zero padding split with the smaller half first (torchvision and Hugging Face
+   * pad alike).
    */
   private int cropOffset(int size) {
     if (cropSize > size) {
       return -((cropSize - size) / 2);
     }
-    return (int) Math.rint((size - cropSize) / 2.0);
+    return cropRounding == CropRounding.FLOOR
+        ? (size - cropSize) / 2
+        : (int) Math.rint((size - cropSize) / 2.0);
   }
 
+  /** The short side's target length, or 0 when the image is resized to an exact size. */
   public int resizeShortSide() {
-    return resizeShortSide;
+    return resizeWidth > 0 ? 0 : resizeShortSide;
+  }
+
+  /** The exact width images are resized to, or 0 when the short side is resized. */
+  public int resizeWidth() {
+    return resizeWidth;
+  }
+
+  /** The exact height images are resized to, or 0 when the short side is resized. */
+  public int resizeHeight() {
+    return resizeHeight;
+  }
+
+  /** Whether a centre crop of {@link #cropSize()} follows the resize. */
+  public boolean crops() {
+    return crop;
+  }
+
+  public CropRounding cropRounding() {
+    return cropRounding;
+  }
+
+  /** The factor 8-bit samples are multiplied by before normalisation (1/255 by default). */
+  public double rescaleFactor() {
+    return rescaleFactor;
+  }
+
+  /** The width of the tensors this transform produces. */
+  public int outputWidth() {
+    return crop ? cropSize : resizeWidth;
+  }
+
+  /** The height of the tensors this transform produces. */
+  public int outputHeight() {
+    return crop ? cropSize : resizeHeight;
   }
 
   public ResampleFilter filter() {
@@ -214,17 +293,41 @@ public final class ImageTransform {
     return maxPixels;
   }
 
+  /**
+   * The decoder {@link #apply(ImageSource)} uses: a server can read an upload's {@link
+   * ImageHeader} with it and charge a {@link PixelBudget} before queueing the image.
+   */
+  public ImageDecoder decoder() {
+    return decoder;
+  }
+
   /** Configures an {@link ImageTransform}. */
   public static final class Builder {
     private int resizeShortSide = 224;
+    private int resizeWidth;
+    private int resizeHeight;
     private ResampleFilter filter = ResampleFilter.BICUBIC;
     private int cropSize = 224;
+    private boolean crop = true;
+    private CropRounding cropRounding = CropRounding.ROUND_HALF_EVEN;
+    private double rescaleFactor = UNIT_SCALE;
     private boolean convertToRgbFirst;
     private float[] mean = {0f, 0f, 0f};
     private float[] std = {1f, 1f, 1f};
     private long maxPixels = DEFAULT_MAX_PIXELS;
+    private boolean applyExifOrientation;
 
     private Builder() {}
+
+    /**
+     * Turn images upright by their EXIF orientation before anything else (default: off). This
+     * departs from openai/CLIP's and VSE++'s pipelines, which never rotate; see {@link
+     * ImageDecoder.Builder#applyExifOrientation}.
+     */
+    public Builder applyExifOrientation(boolean apply) {
+      this.applyExifOrientation = apply;
+      return this;
+    }
 
     /** Resizes so that the short side is {@code size}; the long side is {@code int(size * long / short)}. */
     public Builder resizeShortSide(int size, ResampleFilter resampleFilter) {
@@ -232,6 +335,22 @@ public final class ImageTransform {
         throw new IllegalArgumentException("resize size must be positive, got " + size);
       }
       this.resizeShortSide = size;
+      this.resizeWidth = 0;
+      this.resizeHeight = 0;
+      this.filter = Objects.requireNonNull(resampleFilter, "resampleFilter");
+      return this;
+    }
+
+    /**
+     * Resizes to exactly {@code width x height}, ignoring the aspect ratio, as Hugging Face
+     * processors do when {@code size} is {@code {"height", "width"}} (SigLIP, Chinese-CLIP).
+     */
+    public Builder resizeExact(int width, int height, ResampleFilter resampleFilter) {
+      if (width <= 0 || height <= 0) {
+        throw new IllegalArgumentException("resize size must be positive, got " + width + "x" + height);
+      }
+      this.resizeWidth = width;
+      this.resizeHeight = height;
       this.filter = Objects.requireNonNull(resampleFilter, "resampleFilter");
       return this;
     }
@@ -242,6 +361,31 @@ public final class ImageTransform {
         throw new IllegalArgumentException("crop size must be positive, got " + size);
       }
       this.cropSize = size;
+      this.crop = true;
+      return this;
+    }
+
+    /** No crop: the tensor is the resized image (only with {@link #resizeExact}). */
+    public Builder noCrop() {
+      this.crop = false;
+      return this;
+    }
+
+    /** How the crop offset is rounded; default torchvision's {@link CropRounding#ROUND_HALF_EVEN}. */
+    public Builder cropRounding(CropRounding rounding) {
+      this.cropRounding = Objects.requireNonNull(rounding, "rounding");
+      return this;
+    }
+
+    /**
+     * The factor 8-bit samples are multiplied by before normalisation: a processor's {@code
+     * rescale_factor}, or 1 when it does not rescale. Default 1/255.
+     */
+    public Builder rescale(double factor) {
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException("rescale factor must be positive, got " + factor);
+      }
+      this.rescaleFactor = Math.abs(factor - UNIT_SCALE) < 1e-12 ? UNIT_SCALE : factor;
       return this;
     }
 

@@ -4,9 +4,16 @@ import dev.crossmodal.core.InvalidInputException;
 
 /**
  * The PNG facts that decide Pillow's mode (colour type, bit depth) and the palette, read from the
- * chunks before the image data.
+ * chunks before the image data, and the total length of the image data chunks, which bounds how
+ * many pixels the file can really hold.
  */
-record PngHeader(int width, int height, int bitDepth, int colorType, byte[] palette) {
+record PngHeader(
+    int width, int height, int bitDepth, int colorType, byte[] palette, long imageDataBytes) {
+  /**
+   * Deflate codes at most 258 bytes in 2 bits (a length and a distance symbol of one bit each), so
+   * no zlib stream inflates more than 1032 times its size; rounded up for the stream's framing.
+   */
+  private static final long MAX_INFLATE_RATIO = 1040;
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   static boolean isPng(byte[] b) {
@@ -30,17 +37,23 @@ record PngHeader(int width, int height, int bitDepth, int colorType, byte[] pale
     int bitDepth = b[24] & 0xff;
     int colorType = b[25] & 0xff;
     byte[] palette = null;
+    long imageData = 0;
     int pos = 8;
     while (pos + 8 <= b.length) {
       int length = readInt(b, pos);
-      if (length < 0 || pos + 12L + length > b.length) {
+      if (length < 0) {
         break;
       }
-      if (isType(b, pos + 4, "PLTE")) {
+      // A chunk cut short by the end of the file still counts what is there.
+      int available = (int) Math.min(length, Math.max(0, b.length - (pos + 8L)));
+      if (isType(b, pos + 4, "PLTE") && palette == null && imageData == 0) {
         palette = new byte[768];
-        System.arraycopy(b, pos + 8, palette, 0, Math.min(768, length - length % 3));
+        System.arraycopy(b, pos + 8, palette, 0, Math.min(768, available - available % 3));
       }
-      if (isType(b, pos + 4, "IDAT") || isType(b, pos + 4, "IEND")) {
+      if (isType(b, pos + 4, "IDAT")) {
+        imageData += available;
+      }
+      if (isType(b, pos + 4, "IEND") || pos + 12L + length > b.length) {
         break;
       }
       pos += 12 + length;
@@ -48,7 +61,25 @@ record PngHeader(int width, int height, int bitDepth, int colorType, byte[] pale
     if (colorType == 3 && palette == null) {
       throw new InvalidInputException("cannot decode image " + name + ": palette PNG without PLTE");
     }
-    return new PngHeader(width, height, bitDepth, colorType, palette);
+    return new PngHeader(width, height, bitDepth, colorType, palette, imageData);
+  }
+
+  /**
+   * Whether the image data is provably too short for the declared size: even at deflate's
+   * largest ratio it cannot inflate to the declared samples (counted without filter bytes or row
+   * padding, so the bound holds for interlaced images too), so decoding would run out of data,
+   * which Pillow refuses as a truncated file.
+   */
+  boolean imageDataTruncated() {
+    int channels =
+        switch (colorType) {
+          case 2 -> 3;
+          case 4 -> 2;
+          case 6 -> 4;
+          default -> 1;
+        };
+    long sampleBytes = (long) width * height * channels * Math.max(1, bitDepth) / 8;
+    return imageDataBytes * MAX_INFLATE_RATIO < sampleBytes;
   }
 
   private static boolean isType(byte[] b, int at, String type) {

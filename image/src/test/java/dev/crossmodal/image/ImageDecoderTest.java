@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ImageDecoderTest {
   private final ImageDecoder decoder = new ImageDecoder(ImageTransform.DEFAULT_MAX_PIXELS);
@@ -106,6 +107,27 @@ class ImageDecoderTest {
 
     assertThat(image.mode()).isEqualTo(PilMode.I);
     assertThat(Arrays.stream(image.wide()).max().orElseThrow()).isGreaterThan(255);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"formats/linear.jpg", "formats/p3.jpg"})
+  void embeddedColourProfileIsIgnoredWhereTheJdkAloneWouldApplyIt(String name) throws Exception {
+    // FormatParityTest shows these pixels equal Pillow's; this shows the fixtures would catch a
+    // decoder that applies the profile, as the JDK's reader used as it is does.
+    java.awt.image.BufferedImage converted =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(ImageFixtures.bytes(name)));
+    DecodedImage ours = decoder.decode(ImageFixtures.source(name));
+
+    int differing = 0;
+    for (int y = 0; y < ours.height(); y++) {
+      for (int x = 0; x < ours.width(); x++) {
+        int o = (y * ours.width() + x) * 3;
+        int rgb = ((ours.pixels()[o] & 0xff) << 16) | ((ours.pixels()[o + 1] & 0xff) << 8)
+            | (ours.pixels()[o + 2] & 0xff);
+        differing += (converted.getRGB(x, y) & 0xffffff) == rgb ? 0 : 1;
+      }
+    }
+    assertThat(differing).as("pixels the JDK alone converts").isGreaterThan(0);
   }
 
   private static int indexOfFrameHeader(byte[] jpeg) {

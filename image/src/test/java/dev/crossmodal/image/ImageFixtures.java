@@ -49,17 +49,38 @@ final class ImageFixtures {
   }
 
   static JsonNode index() {
+    return index("");
+  }
+
+  /** The cases.json of a fixture folder ({@code ""} or {@code "formats/"}). */
+  static JsonNode index(String dir) {
     try {
-      return new ObjectMapper().readTree(bytes("expected/cases.json"));
+      return new ObjectMapper().readTree(bytes(dir + "expected/cases.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** One image through one pipeline configuration, and what Pillow/torchvision made of it. */
-  record Case(JsonNode json) {
+  /**
+   * One image through one pipeline configuration, and what Pillow/torchvision made of it.
+   *
+   * @param json the case as the fixture script wrote it
+   * @param dir the fixture folder under {@code /images/}, {@code ""} or ending with a slash
+   */
+  record Case(JsonNode json, String dir) {
+    Case(JsonNode json) {
+      this(json, "");
+    }
+
+    /** The image's resource name under {@code /images/}. */
     String image() {
-      return json.get("image").asText();
+      return dir + json.get("image").asText();
+    }
+
+    /** The largest difference in 8-bit levels the case accepts (0: exact). */
+    int tolerance() {
+      JsonNode tolerance = json.get("tolerance");
+      return tolerance == null ? 0 : tolerance.asInt();
     }
 
     String config() {
@@ -98,12 +119,12 @@ final class ImageFixtures {
     }
 
     byte[] expectedRgb() {
-      return gunzip("expected/" + json.get("u8").asText());
+      return gunzip(dir + "expected/" + json.get("u8").asText());
     }
 
     float[] expectedTensor() {
       JsonNode f32 = json.get("f32");
-      return f32 == null ? null : ImageFixtures.floats("expected/" + f32.asText());
+      return f32 == null ? null : ImageFixtures.floats(dir + "expected/" + f32.asText());
     }
 
     private static float[] toFloats(JsonNode array) {
@@ -121,8 +142,13 @@ final class ImageFixtures {
   }
 
   static List<Case> cases() {
+    return cases("");
+  }
+
+  /** The cases of a fixture folder ({@code ""} or {@code "formats/"}). */
+  static List<Case> cases(String dir) {
     List<Case> cases = new ArrayList<>();
-    index().get("cases").forEach(c -> cases.add(new Case(c)));
+    index(dir).get("cases").forEach(c -> cases.add(new Case(c, dir)));
     return cases;
   }
 

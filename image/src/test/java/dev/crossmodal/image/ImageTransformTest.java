@@ -92,4 +92,62 @@ class ImageTransformTest {
     assertThatThrownBy(() -> ImageTransform.builder().normalize(new float[2], new float[3]))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** A greyscale image whose every column holds its own index, so a crop's offset is visible. */
+  private static DecodedImage columns(int width, int height) {
+    byte[] pixels = new byte[width * height];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        pixels[y * width + x] = (byte) x;
+      }
+    }
+    return DecodedImage.of(PilMode.L, width, height, pixels);
+  }
+
+  private static ImageTransform identityCrop(int crop, ImageTransform.CropRounding rounding) {
+    return ImageTransform.builder()
+        .resizeShortSide(4, ResampleFilter.NEAREST)
+        .centerCrop(crop)
+        .cropRounding(rounding)
+        .rescale(1.0)
+        .build();
+  }
+
+  @Test
+  void exactResizeWithoutCropGivesATensorOfThatSize() {
+    ImageTransform squash =
+        ImageTransform.builder().resizeExact(6, 4, ResampleFilter.BICUBIC).noCrop().convertToRgbFirst(true).build();
+
+    PixelTensor tensor = squash.apply(columns(9, 3));
+
+    assertThat(new int[] {tensor.channels(), tensor.height(), tensor.width()}).containsExactly(3, 4, 6);
+    assertThat(squash.outputWidth()).isEqualTo(6);
+    assertThat(squash.resizeShortSide()).isZero();
+  }
+
+  @Test
+  void flooredCropRoundingTakesTheLeftPixelOfAnOddMarginWhereTorchvisionRoundsHalfToEven() {
+    // A 4x7 image, crop 4: margin 3, offset 1.5 -> floor 1 (Hugging Face), round-half-even 2 (torchvision).
+    DecodedImage image = columns(7, 4);
+
+    PixelTensor floored = identityCrop(4, ImageTransform.CropRounding.FLOOR).apply(image);
+    PixelTensor rounded = identityCrop(4, ImageTransform.CropRounding.ROUND_HALF_EVEN).apply(image);
+
+    assertThat(floored.get(0, 0, 0)).isEqualTo(1f);
+    assertThat(rounded.get(0, 0, 0)).isEqualTo(2f);
+  }
+
+  @Test
+  void rescaleFactorReplacesTheDivisionBy255() {
+    PixelTensor raw = identityCrop(4, ImageTransform.CropRounding.FLOOR).apply(columns(4, 4));
+
+    assertThat(raw.get(1, 0, 3)).isEqualTo(3f);
+  }
+
+  @Test
+  void shortSideResizeWithoutCropIsRefused() {
+    assertThatThrownBy(() -> ImageTransform.builder().resizeShortSide(224, ResampleFilter.BICUBIC).noCrop().build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("centre crop");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.crossmodal.core.model;
 
 import dev.crossmodal.core.CrossModalModel;
+import java.nio.file.Path;
 
 /**
  * Loads one family of models. Encoder modules register an implementation in {@code
@@ -19,4 +20,12 @@ public interface ModelProvider {
    *     missing, incomplete or of another kind
    */
   CrossModalModel load(ModelSpec spec);
+
+  /**
+   * Whether a local model file or directory is of this provider's family, judged from its files
+   * alone (for {@code --model auto}). Default: {@code false}.
+   */
+  default boolean recognizes(Path modelPath) {
+    return false;
+  }
 }

@@ -2,6 +2,8 @@ package dev.crossmodal.core.model;
 
 import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.InvalidModelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -14,6 +16,8 @@ import java.util.ServiceLoader;
  * }</pre>
  */
 public final class Models {
+  /** The provider name that asks {@link #load} to detect the family from the model's files. */
+  public static final String AUTO = "auto";
   private Models() {}
 
   /**
@@ -23,7 +27,36 @@ public final class Models {
    *     provider cannot load the model
    */
   public static CrossModalModel load(ModelSpec spec) {
+    if (AUTO.equals(spec.provider())) {
+      Path dir =
+          spec.modelDirectory()
+              .orElseThrow(
+                  () -> new InvalidModelException(
+                      "model 'auto' detects the family from a local model: give its directory or file"));
+      return detect(dir).load(spec);
+    }
     return provider(spec.provider()).load(spec);
+  }
+
+  /**
+   * The provider whose family a local model belongs to ({@link ModelProvider#recognizes}).
+   *
+   * @throws InvalidModelException if the path does not exist or no provider recognises it
+   */
+  public static ModelProvider detect(Path modelPath) {
+    if (!Files.exists(modelPath)) {
+      throw new InvalidModelException("model path " + modelPath + " does not exist");
+    }
+    List<String> available = new ArrayList<>();
+    for (ModelProvider provider : ServiceLoader.load(ModelProvider.class)) {
+      if (provider.recognizes(modelPath)) {
+        return provider;
+      }
+      available.add(provider.name());
+    }
+    throw new InvalidModelException(
+        "cannot tell which model family " + modelPath + " is (no provider among " + available
+            + " recognises its files); name the family instead of 'auto'");
   }
 
   /** The provider registered under {@code name}. */

@@ -9,6 +9,7 @@ import dev.crossmodal.core.StagedEncoder;
 import dev.crossmodal.core.TokenIds;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.datasets.Datasets;
+import dev.crossmodal.image.ImageTensorEncoder;
 import dev.crossmodal.image.PixelTensor;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
@@ -150,13 +151,16 @@ public final class BenchEncodeCommand implements Callable<Integer> {
     }
     StagedEncoder<PixelTensor> images = (StagedEncoder<PixelTensor>) staged;
     Random random = new Random(42);
+    // The model's own input size (SigLIP and Chinese-CLIP variants are not all 224 pixels).
+    int height = encoder instanceof ImageTensorEncoder t ? t.transform().outputHeight() : 224;
+    int width = encoder instanceof ImageTensorEncoder t ? t.transform().outputWidth() : 224;
     List<PixelTensor> batch = new ArrayList<>(SESSION_BATCH);
     for (int i = 0; i < SESSION_BATCH; i++) {
-      float[] data = new float[3 * 224 * 224];
+      float[] data = new float[3 * height * width];
       for (int j = 0; j < data.length; j++) {
         data[j] = (float) random.nextGaussian();
       }
-      batch.add(new PixelTensor(data, 3, 224, 224));
+      batch.add(new PixelTensor(data, 3, height, width));
     }
     long start = System.nanoTime();
     for (int b = 0; b < batches; b++) {

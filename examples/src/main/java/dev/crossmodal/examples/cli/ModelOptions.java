@@ -9,13 +9,13 @@ public final class ModelOptions {
   @Option(
       names = {"-m", "--model"},
       defaultValue = "clip",
-      description = "Model family: clip or vse (default: ${DEFAULT-VALUE}).")
+      description = "Model family: clip, siglip, chinese-clip, vse, or auto (detected from --model-dir) (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(
       names = "--model-dir",
       paramLabel = "DIR_OR_FILE",
-      description = "Local model: a Hugging Face ONNX export folder, a TorchScript .pt file (CLIP), or a VSE++ folder.")
+      description = "Local model: a Hugging Face ONNX export folder (CLIP, SigLIP, Chinese-CLIP), a TorchScript .pt file (CLIP), or a VSE++ folder.")
   Path modelDir;
 
   @Option(

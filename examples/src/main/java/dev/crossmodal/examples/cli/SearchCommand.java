@@ -8,12 +8,16 @@ import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.Match;
+import dev.crossmodal.core.ScoreCalibration;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
+import dev.crossmodal.examples.server.IndexedImages;
+import dev.crossmodal.examples.server.WorkspaceSearchService;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -52,22 +56,55 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--same-modality", description = "Search the query's own modality instead of the other one.")
   boolean sameModality;
 
+  @Option(
+      names = "--modality",
+      paramLabel = "image|text",
+      description = "What to return (default: the other modality than the query's).")
+  String modality;
+
+  @Option(
+      names = "--min-score",
+      paramLabel = "S",
+      description = "Drop matches whose cosine is below S.")
+  Double minScore;
+
   @Option(names = "--json", description = "Print the result as one JSON line.")
   boolean json;
 
   @Override
   public Integer call() {
     Document queryDoc = queryDocument();
+    Optional<Modality.ContentKind> returns = returns(queryDoc);
+    if (minScore != null && !Double.isFinite(minScore)) {
+      throw new InvalidInputException("--min-score must be a finite number, got " + minScore);
+    }
     try (Workspace ws = workspaceOptions.openReadOnly();
         CrossModalModel model = WorkspaceOptions.modelOf(ws, modelDir)) {
-      Searcher searcher = new Searcher(ws, model);
+      WorkspaceSearchService service = new WorkspaceSearchService(new Searcher(ws, model));
       List<Match> matches =
-          sameModality
-              ? searcher.search(queryDoc, topK, java.util.Set.of(queryDoc.modality()), dev.crossmodal.core.IdFilter.ALL)
-              : searcher.search(queryDoc, topK);
-      print(matches);
+          service.search(queryDoc, topK, returns, minScore == null ? Double.NEGATIVE_INFINITY : minScore);
+      print(matches, new IndexedImages(ws::document), model.scoreCalibration().orElse(null));
     }
     return 0;
+  }
+
+  private Modality queryModality() {
+    return query.text != null ? Modality.TEXT : Modality.IMAGE;
+  }
+
+  private Optional<Modality.ContentKind> returns(Document queryDoc) {
+    if (modality == null) {
+      return sameModality ? Optional.of(queryDoc.modality().contentKind()) : Optional.empty();
+    }
+    Modality.ContentKind kind = switch (modality) {
+      case "image" -> Modality.ContentKind.IMAGE;
+      case "text" -> Modality.ContentKind.TEXT;
+      default -> throw new InvalidInputException("--modality must be image or text, got '" + modality + "'");
+    };
+    if (sameModality && kind != queryDoc.modality().contentKind()) {
+      throw new InvalidInputException("--same-modality and --modality " + modality + " contradict each other");
+    }
+    return Optional.of(kind);
   }
 
   private Document queryDocument() {
@@ -86,7 +123,7 @@ public final class SearchCommand implements Callable<Integer> {
     return Document.image("query", ImageSource.of(query.image));
   }
 
-  private void print(List<Match> matches) {
+  private void print(List<Match> matches, IndexedImages images, ScoreCalibration calibration) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = Json.object();
@@ -98,19 +135,25 @@ public final class SearchCommand implements Callable<Integer> {
       }
       ArrayNode list = root.putArray("matches");
       for (Match m : matches) {
-        list.add(MatchJson.of(m));
+        list.add(MatchJson.of(m, images, m.document().modality().equals(queryModality()) ? null : calibration));
       }
       Json.println(out, root);
       return;
     }
     if (matches.isEmpty()) {
-      out.println("No matches: the workspace has nothing of the target modality.");
+      out.println(minScore == null
+          ? "No matches: the workspace has nothing of the target modality."
+          : "No matches with a score of at least " + minScore + ".");
     }
     int rank = 1;
     for (Match m : matches) {
       Document d = m.document();
       String what = d.modality().contentKind() == Modality.ContentKind.TEXT ? '"' + d.text() + '"' : d.image().toString();
-      out.printf("%2d. %.4f  %-6s %s%n", rank++, m.score(), d.modality(), what);
+      String calibrated =
+          calibration == null || d.modality().equals(queryModality())
+              ? ""
+              : String.format(" (%s %.4f)", calibration.name(), calibration.score(m.score()));
+      out.printf("%2d. %.4f%s  %-6s %s%n", rank++, m.score(), calibrated, d.modality(), what);
     }
     out.flush();
   }

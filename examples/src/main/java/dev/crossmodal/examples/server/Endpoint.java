@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -123,8 +124,19 @@ abstract class Endpoint implements HttpHandler {
     // A body already partly sent cannot be replaced; the client sees a cut-off response.
     if (exchange.getResponseCode() == -1) {
       exchange.getResponseHeaders().remove("Content-Type");
-      sendJson(exchange, status, Map.of("error", message == null ? "error" : message));
+      sendJson(exchange, status, errorBody(message == null ? "error" : message));
     }
+  }
+
+  /**
+   * {@code {"error": message}}, inside the envelope Jina clients read errors from: Jina Box reads
+   * {@code data.docs} before it looks at {@code status}, so both must be there.
+   */
+  static Map<String, Object> errorBody(String message) {
+    return Map.of(
+        "error", message,
+        "data", Map.of("docs", List.of()),
+        "status", Map.of("code", "ERROR", "description", message));
   }
 
   protected static byte[] utf8(String s) {

@@ -21,11 +21,29 @@ public interface SearchService {
    */
   List<Match> search(Document query, int k);
 
+  /**
+   * The {@code k} best documents of the {@code returns} content kind (empty: the other kind than
+   * the query's, as {@link #search(Document, int)}) whose cosine is at least {@code minScore},
+   * best first. A kind the workspace holds nothing of gives no matches.
+   *
+   * @throws dev.crossmodal.core.InvalidInputException if the query cannot be encoded
+   */
+  List<Match> search(Document query, int k, Optional<Modality.ContentKind> returns, double minScore);
+
   /** A stored document by id. */
   Optional<Document> document(String id);
 
   /** The identity of the model the vectors were made with. */
   String modelId();
+
+  /**
+   * The model's calibrated score of a text-image cosine, where the model defines one (SigLIP's
+   * sigmoid of its scaled and shifted logit is a probability that the pair matches), shown next to
+   * the cosine; empty for models such as CLIP whose cosines are only comparable with each other.
+   */
+  default Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
+    return Optional.empty();
+  }
 
   /** The number of searchable documents of a modality. */
   long count(Modality modality);

@@ -5,11 +5,12 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The web UI: a fixed set of files from the class path ({@code web/}), read once at start-up.
+ * The web UI and the API's OpenAPI description ({@code /openapi.json}): a fixed set of files from the class path ({@code web/}), read once at start-up.
  * Request paths select from that set; they are never turned into file or resource names.
  */
 final class StaticEndpoint extends Endpoint {
@@ -18,17 +19,18 @@ final class StaticEndpoint extends Endpoint {
           "/", "index.html",
           "/index.html", "index.html",
           "/app.js", "app.js",
-          "/style.css", "style.css");
+          "/style.css", "style.css",
+          "/openapi.json", "openapi.json");
 
   private final Map<String, byte[]> contents;
 
   StaticEndpoint(ObjectMapper json) {
     super(json, Set.of("GET", "HEAD"));
-    this.contents =
-        Map.of(
-            "index.html", load("index.html"),
-            "app.js", load("app.js"),
-            "style.css", load("style.css"));
+    Map<String, byte[]> loaded = new HashMap<>();
+    for (String file : FILES.values()) {
+      loaded.computeIfAbsent(file, StaticEndpoint::load);
+    }
+    this.contents = Map.copyOf(loaded);
   }
 
   @Override
@@ -48,6 +50,9 @@ final class StaticEndpoint extends Endpoint {
     }
     if (file.endsWith(".js")) {
       return "text/javascript; charset=utf-8";
+    }
+    if (file.endsWith(".json")) {
+      return "application/json; charset=utf-8";
     }
     return "text/css; charset=utf-8";
   }

@@ -1,13 +1,16 @@
 package dev.crossmodal.examples.server;
 
 import dev.crossmodal.core.Document;
+import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.VectorIndex;
 import dev.crossmodal.core.Match;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The server's backend over a workspace: searches with the core {@link Searcher} (text finds
@@ -32,6 +35,32 @@ public final class WorkspaceSearchService implements SearchService {
   }
 
   @Override
+  public List<Match> search(
+      Document query, int k, Optional<Modality.ContentKind> returns, double minScore) {
+    Set<Modality> targets;
+    if (returns.isEmpty()) {
+      targets = searcher.defaultTargets(query.modality());
+    } else {
+      targets = new LinkedHashSet<>();
+      for (Modality m : workspace.modalities()) {
+        if (m.contentKind() == returns.get()) {
+          targets.add(m);
+        }
+      }
+      if (targets.isEmpty()) {
+        return List.of();
+      }
+    }
+    // Scores are floats, and a client sets the cut-off from the float it was shown: compare as
+    // floats, so that min_score equal to a shown score keeps that match. Matches come best
+    // first, so the cut-off keeps a prefix of the k best.
+    float cut = (float) Math.max(minScore, -Float.MAX_VALUE);
+    return searcher.search(query, k, targets, IdFilter.ALL).stream()
+        .filter(m -> m.score() >= cut)
+        .toList();
+  }
+
+  @Override
   public Optional<Document> document(String id) {
     return workspace.document(id);
   }
@@ -39,6 +68,11 @@ public final class WorkspaceSearchService implements SearchService {
   @Override
   public String modelId() {
     return searcher.model().id();
+  }
+
+  @Override
+  public Optional<dev.crossmodal.core.ScoreCalibration> scoreCalibration() {
+    return searcher.model().scoreCalibration();
   }
 
   @Override

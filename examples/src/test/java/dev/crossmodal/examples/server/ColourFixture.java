@@ -30,6 +30,14 @@ final class ColourFixture {
 
   /** Writes the images under {@code dir} and returns a search service over them. */
   static WorkspaceSearchService service(Path dir) {
+    return service(dir, 1);
+  }
+
+  /**
+   * As {@link #service(Path)}, with {@code captions} captions per image: "a COLOUR square", then
+   * "COLOUR, caption 2", "COLOUR, caption 3"...
+   */
+  static WorkspaceSearchService service(Path dir, int captions) {
     ColorWordsModel model = new ColorWordsModel();
     Workspace workspace = Workspace.inMemory(model);
     List<Document> documents = new ArrayList<>();
@@ -41,8 +49,10 @@ final class ColourFixture {
         throw new UncheckedIOException(e);
       }
       documents.add(Document.image(colour, ImageSource.of(file)));
-      documents.add(
-          Document.text(colour + "#0", "a " + colour + " square").withTag(Document.TAG_IMAGE_ID, colour));
+      for (int i = 0; i < captions; i++) {
+        String text = i == 0 ? "a " + colour + " square" : colour + ", caption " + (i + 1);
+        documents.add(Document.text(colour + "#" + i, text).withTag(Document.TAG_IMAGE_ID, colour));
+      }
     }
     Indexer.builder(workspace, model).build().index(documents);
     return new WorkspaceSearchService(new Searcher(workspace, model));

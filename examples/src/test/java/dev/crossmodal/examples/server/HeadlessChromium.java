@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -42,6 +43,7 @@ final class HeadlessChromium implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final List<String> scriptErrors = new CopyOnWriteArrayList<>();
 
   private HeadlessChromium(Process process, Path profile, WebSocket socket) {
     this.process = process;
@@ -199,9 +201,46 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Records uncaught exceptions and unhandled promise rejections of every page from now on; read
+   * them with {@link #scriptErrors()}.
+   */
+  void recordScriptErrors() throws Exception {
+    send("Runtime.enable", Map.of());
+  }
+
+  /** The uncaught script errors seen since {@link #recordScriptErrors()}, oldest first. */
+  List<String> scriptErrors() {
+    return List.copyOf(scriptErrors);
+  }
+
+  void clearScriptErrors() {
+    scriptErrors.clear();
+  }
+
+  /** Sets the viewport, as a phone's or a desktop's window would. */
+  void viewport(int width, int height, boolean mobile) throws Exception {
+    send(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** Presses a key such as {@code Tab} or {@code Enter} (with its Windows key code). */
+  void press(String key, int keyCode) throws Exception {
+    for (String type : List.of("keyDown", "keyUp")) {
+      send(
+          "Input.dispatchKeyEvent",
+          Map.of("type", type, "key", key, "code", key, "windowsVirtualKeyCode", keyCode));
+    }
+  }
+
   private void onMessage(String text) {
     try {
       JsonNode message = JSON.readTree(text);
+      if ("Runtime.exceptionThrown".equals(message.path("method").asText())) {
+        JsonNode details = message.at("/params/exceptionDetails");
+        scriptErrors.add(details.path("exception").path("description").asText(details.path("text").asText()));
+      }
       if (message.has("id")) {
         CompletableFuture<JsonNode> reply = pending.remove(message.get("id").asInt());
         if (reply != null) {

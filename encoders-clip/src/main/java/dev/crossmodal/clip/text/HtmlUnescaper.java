@@ -1,4 +1,4 @@
-package dev.crossmodal.clip;
+package dev.crossmodal.clip.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +16,13 @@ import java.util.regex.Pattern;
  * Python's {@code html.unescape}, character for character: HTML5 named references (with the
  * legacy names that work without a semicolon and the longest-prefix rule), decimal and hex
  * references, and the HTML5 replacements for invalid code points. openai/CLIP's tokenizer applies
- * it twice, so any difference here changes token ids.
+ * it twice after {@link TextFixer}, so any difference here changes token ids.
+ *
+ * <pre>{@code
+ * HtmlUnescaper.unescape("Caf&eacute; &amp co");   // "Café & co"
+ * }</pre>
  */
-final class HtmlUnescaper {
+public final class HtmlUnescaper {
   private static final Pattern CHARREF =
       Pattern.compile("&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\\t\\n\\f <&#;]{1,32};?)");
 
@@ -29,7 +33,8 @@ final class HtmlUnescaper {
 
   private HtmlUnescaper() {}
 
-  static String unescape(String s) {
+  /** Replaces every character reference in {@code s} as Python's {@code html.unescape} does. */
+  public static String unescape(String s) {
     if (s.indexOf('&') < 0) {
       return s;
     }
@@ -40,6 +45,11 @@ final class HtmlUnescaper {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** The HTML5 named references, keyed as Python's {@code html.entities.html5} ({@code "amp;"}, {@code "amp"}). */
+  static Map<String, String> html5Entities() {
+    return ENTITIES;
   }
 
   private static String replace(String ref) {

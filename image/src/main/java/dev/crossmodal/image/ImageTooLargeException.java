@@ -1,0 +1,29 @@
+package dev.crossmodal.image;
+
+import dev.crossmodal.core.InvalidInputException;
+
+/**
+ * An image was refused before decoding because its declared size exceeds the decoder's pixel
+ * limit or what is left of a {@link PixelBudget}. Batch jobs skip it like any invalid input; a
+ * server can answer it with 413.
+ */
+public class ImageTooLargeException extends InvalidInputException {
+  private final long pixels;
+  private final long limit;
+
+  public ImageTooLargeException(String message, long pixels, long limit) {
+    super(message);
+    this.pixels = pixels;
+    this.limit = limit;
+  }
+
+  /** The pixels the image declares. */
+  public long pixels() {
+    return pixels;
+  }
+
+  /** The limit, or the budget left, that it exceeded. */
+  public long limit() {
+    return limit;
+  }
+}
