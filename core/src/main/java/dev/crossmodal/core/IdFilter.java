@@ -3,26 +3,62 @@ package dev.crossmodal.core;
 import java.util.Set;
 
 /**
- * Restricts a search to some document ids. A remote index may evaluate it after fetching more
- * candidates; an in-process one tests it during the scan.
+ * Restricts a search to some document ids. An in-process index tests it during the scan; a remote
+ * index turns the id sets of {@link #only} and {@link #except} into its own filter query (they are
+ * the records {@link Only} and {@link Except}), and evaluates any other filter after fetching more
+ * candidates.
+ *
+ * <pre>{@code
+ * index.search(query, 10, IdFilter.except(Set.of(queryImageId)));
+ * }</pre>
  */
 @FunctionalInterface
 public interface IdFilter {
   /** Accepts every id. */
   IdFilter ALL = id -> true;
 
-  /** Whether the document of this id may be returned. */
+  /** Whether a document with this id may be returned. */
   boolean accept(String id);
 
   /** Accepts only the given ids. */
   static IdFilter only(Set<String> ids) {
-    Set<String> copy = Set.copyOf(ids);
-    return copy::contains;
+    return new Only(Set.copyOf(ids));
   }
 
   /** Accepts every id but the given ones. */
   static IdFilter except(Set<String> ids) {
-    Set<String> copy = Set.copyOf(ids);
-    return id -> !copy.contains(id);
+    return new Except(Set.copyOf(ids));
+  }
+
+  /**
+   * The filter of {@link #only}: exactly these ids.
+   *
+   * @param ids the accepted ids
+   */
+  record Only(Set<String> ids) implements IdFilter {
+    public Only {
+      ids = Set.copyOf(ids);
+    }
+
+    @Override
+    public boolean accept(String id) {
+      return ids.contains(id);
+    }
+  }
+
+  /**
+   * The filter of {@link #except}: every id but these.
+   *
+   * @param ids the rejected ids
+   */
+  record Except(Set<String> ids) implements IdFilter {
+    public Except {
+      ids = Set.copyOf(ids);
+    }
+
+    @Override
+    public boolean accept(String id) {
+      return !ids.contains(id);
+    }
   }
 }

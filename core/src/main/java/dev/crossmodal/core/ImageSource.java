@@ -68,8 +68,15 @@ public sealed interface ImageSource {
       return fileName == null ? path.toString() : fileName.toString();
     }
 
+    /**
+     * Opens the file; refuses a FIFO, device, socket or folder, which could block forever or
+     * never end, with an {@link IOException} naming it.
+     */
     @Override
     public InputStream open() throws IOException {
+      if (Files.exists(path) && !Files.isRegularFile(path)) {
+        throw new IOException(path + " is not a regular file (a folder, FIFO, device or socket)");
+      }
       return Files.newInputStream(path);
     }
 

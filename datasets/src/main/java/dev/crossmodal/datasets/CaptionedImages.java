@@ -50,8 +50,11 @@ final class CaptionedImages {
           List.of(new SkippedItem(where, "image path points outside the dataset folder " + root)));
     }
     if (!Files.isRegularFile(file)) {
-      return DatasetEntry.problemsOnly(
-          List.of(new SkippedItem(where, "image file not found: " + file + captionsLost(group))));
+      String problem =
+          Files.exists(file)
+              ? "not a regular file (a folder, FIFO, device or socket), not read: " + file
+              : "image file not found: " + file;
+      return DatasetEntry.problemsOnly(List.of(new SkippedItem(where, problem + captionsLost(group))));
     }
     String sourceName = relativeName(file);
     String imageId;

@@ -32,6 +32,31 @@ public final class Datasets {
    *     or a folder that is not in the format's layout
    */
   public static Dataset open(String format, Path dir, String split) {
+    return open(format, dir, split, null);
+  }
+
+  /**
+   * {@link #open(String, Path, String)} with the encoding of a caption text file.
+   *
+   * @param encoding the charset of the captions file of {@code flickr8k} or {@code
+   *     flickr8k-original}; {@code null} for UTF-8. Bytes not valid in it are an
+   *     error naming the line.
+   * @throws InvalidInputException also for an encoding given to a format without a caption text
+   *     file
+   */
+  public static Dataset open(String format, Path dir, String split, java.nio.charset.Charset encoding) {
+    Dataset dataset = openUtf8(format, dir, split);
+    if (encoding == null) {
+      return dataset;
+    }
+    if (dataset instanceof Flickr8kDataset flickr && !format.equals("toy")) {
+      return flickr.withEncoding(encoding);
+    }
+    throw new InvalidInputException("dataset format '" + format + "' has no caption text file to"
+        + " decode: --encoding applies to flickr8k and flickr8k-original");
+  }
+
+  private static Dataset openUtf8(String format, Path dir, String split) {
     if (format == null || !FORMATS.contains(format)) {
       throw new InvalidInputException("unknown dataset format '" + format + "'; use one of " + FORMATS);
     }

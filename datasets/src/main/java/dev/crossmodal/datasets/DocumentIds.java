@@ -1,8 +1,8 @@
 package dev.crossmodal.datasets;
 
+import dev.crossmodal.core.ImageSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +33,7 @@ public final class DocumentIds {
    */
   public static String imageId(Path file) throws IOException {
     MessageDigest digest = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = ImageSource.of(file).open()) {
       byte[] buffer = new byte[64 * 1024];
       for (int n; (n = in.read(buffer)) > 0; ) {
         digest.update(buffer, 0, n);

@@ -6,9 +6,8 @@ import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.SkippedItem;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -43,6 +42,13 @@ public final class Flickr8kDataset implements Dataset {
   static final String KAGGLE_CAPTIONS = "captions.txt";
   static final String ORIGINAL_IMAGES = "Flicker8k_Dataset";
   static final String ORIGINAL_CAPTIONS = "Flickr8k.token.txt";
+  private static final String KAGGLE_LAYOUT =
+      "a UTF-8 CSV file whose first line is the header image,caption and whose rows are an image"
+          + " file name and its caption, such as 1000268201_693b08cb0e.jpg,\"A child in a pink dress\""
+          + " (quote captions that contain commas)";
+  private static final String ORIGINAL_LAYOUT =
+      "UTF-8 lines of an image file name, '#', the caption's number, a TAB and the caption, such as"
+          + " 1000268201_693b08cb0e.jpg#0<TAB>A child in a pink dress";
 
   private enum Layout {
     KAGGLE,
@@ -54,13 +60,24 @@ public final class Flickr8kDataset implements Dataset {
   private final Path imagesDir;
   private final Path captionsFile;
   private final Layout layout;
+  private final Charset encoding;
 
-  private Flickr8kDataset(String name, Path dir, Path imagesDir, Path captionsFile, Layout layout) {
+  private Flickr8kDataset(
+      String name, Path dir, Path imagesDir, Path captionsFile, Layout layout, Charset encoding) {
     this.name = name;
     this.dir = dir;
     this.imagesDir = imagesDir;
     this.captionsFile = captionsFile;
     this.layout = layout;
+    this.encoding = encoding;
+  }
+
+  /**
+   * This dataset with its captions file read in {@code charset} instead of UTF-8; bytes not valid
+   * in it are an error naming the line either way.
+   */
+  public Flickr8kDataset withEncoding(Charset charset) {
+    return new Flickr8kDataset(name, dir, imagesDir, captionsFile, layout, charset);
   }
 
   /**
@@ -78,7 +95,7 @@ public final class Flickr8kDataset implements Dataset {
         + " (CSV with the header image,caption)";
     Path captions = requireLayout(dir, KAGGLE_CAPTIONS, KAGGLE_IMAGES, layout);
     return new Flickr8kDataset(
-        name, dir, dir.resolve(KAGGLE_IMAGES), captions, Layout.KAGGLE);
+        name, dir, dir.resolve(KAGGLE_IMAGES), captions, Layout.KAGGLE, StandardCharsets.UTF_8);
   }
 
   /**
@@ -92,7 +109,8 @@ public final class Flickr8kDataset implements Dataset {
         + " (lines of name.jpg#n<TAB>caption)";
     Path captions = requireLayout(dir, ORIGINAL_CAPTIONS, ORIGINAL_IMAGES, layout);
     return new Flickr8kDataset(
-        "flickr8k-original", dir, dir.resolve(ORIGINAL_IMAGES), captions, Layout.ORIGINAL);
+        "flickr8k-original", dir, dir.resolve(ORIGINAL_IMAGES), captions, Layout.ORIGINAL,
+        StandardCharsets.UTF_8);
   }
 
   @Override
@@ -103,10 +121,16 @@ public final class Flickr8kDataset implements Dataset {
   @Override
   public Stream<DatasetEntry> entries() {
     CaptionTable table = new CaptionTable();
-    try (Reader reader = open(captionsFile)) {
-      switch (layout) {
-        case KAGGLE -> parseKaggleCsv(reader, table);
-        case ORIGINAL -> parseTokenFile(reader, table);
+    try (Reader reader = StrictTextReader.open(captionsFile, encoding)) {
+      int parsed =
+          switch (layout) {
+            case KAGGLE -> parseKaggleCsv(reader, table);
+            case ORIGINAL -> parseTokenFile(reader, table);
+          };
+      if (parsed == 0) {
+        throw new InvalidInputException(
+            captionsFile.getFileName() + ": no row could be read as a caption; expected "
+                + (layout == Layout.KAGGLE ? KAGGLE_LAYOUT : ORIGINAL_LAYOUT));
       }
     } catch (IOException e) {
       throw new InvalidInputException("cannot read captions file " + captionsFile + ": " + e.getMessage(), e);
@@ -130,35 +154,57 @@ public final class Flickr8kDataset implements Dataset {
     return captions;
   }
 
-  /** Reads UTF-8 text; undecodable bytes become U+FFFD rather than failing the whole file. */
-  static Reader open(Path file) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
-  }
-
-  private void parseKaggleCsv(Reader reader, CaptionTable table) throws IOException {
+  /** Returns how many rows named an image file and a caption. */
+  private int parseKaggleCsv(Reader reader, CaptionTable table) throws IOException {
     String fileName = captionsFile.getFileName().toString();
+    int parsed = 0;
     try (CsvReader csv = new CsvReader(reader)) {
       boolean firstRecord = true;
       for (CsvReader.Record record; (record = csv.next()) != null; ) {
         String location = fileName + ":" + record.line();
-        if (firstRecord && isHeader(record.fields())) {
+        if (firstRecord) {
           firstRecord = false;
-          continue;
+          if (!looksLikeRow(record)) {
+            requireHeader(record, location);
+            continue;
+          }
         }
-        firstRecord = false;
         if (record.error() != null) {
           table.addProblem(new SkippedItem(location, record.error()));
         } else if (record.fields().size() != 2) {
           table.addProblem(new SkippedItem(location, "expected 2 fields (image,caption) but found "
               + record.fields().size() + "; quote captions that contain commas"));
-        } else {
-          addRow(table, record.fields().get(0).strip(), record.fields().get(1), location);
+        } else if (addRow(table, record.fields().get(0).strip(), record.fields().get(1), location)) {
+          parsed++;
         }
       }
     }
+    return parsed;
+  }
+
+  /** A headerless file's first row: an image file name and a caption. */
+  private static boolean looksLikeRow(CsvReader.Record record) {
+    return record.error() == null && record.fields().size() == 2
+        && FolderDataset.isImageName(record.fields().get(0).strip());
+  }
+
+  /** Refuses a file whose header is not {@code image,caption}: swapped or other columns, {@code ;}. */
+  private static void requireHeader(CsvReader.Record record, String location) {
+    if (record.error() == null && isHeader(record.fields())) {
+      return;
+    }
+    String found = String.join(",", record.fields());
+    if (found.length() > 80) {
+      found = found.substring(0, 80) + "...";
+    }
+    String why =
+        record.fields().size() == 2
+                && record.fields().get(0).strip().equalsIgnoreCase("caption")
+                && record.fields().get(1).strip().equalsIgnoreCase("image")
+            ? "the columns are swapped"
+            : "it does not name the expected columns";
+    throw new InvalidInputException(
+        location + ": the header is '" + found + "' but " + why + "; expected " + KAGGLE_LAYOUT);
   }
 
   private static boolean isHeader(List<String> fields) {
@@ -167,8 +213,10 @@ public final class Flickr8kDataset implements Dataset {
         && fields.get(1).strip().toLowerCase(Locale.ROOT).equals("caption");
   }
 
-  private void parseTokenFile(Reader reader, CaptionTable table) throws IOException {
+  /** Returns how many lines named an image file and a caption. */
+  private int parseTokenFile(Reader reader, CaptionTable table) throws IOException {
     String fileName = captionsFile.getFileName().toString();
+    int parsed = 0;
     BufferedReader lines = new BufferedReader(reader);
     int lineNumber = 0;
     for (String line; (line = lines.readLine()) != null; ) {
@@ -186,22 +234,37 @@ public final class Flickr8kDataset implements Dataset {
         table.addProblem(new SkippedItem(location, "expected name.jpg#n<TAB>caption"));
         continue;
       }
-      addRow(table, line.substring(0, hash).strip(), line.substring(tab + 1), location);
+      if (addRow(table, line.substring(0, hash).strip(), line.substring(tab + 1), location)) {
+        parsed++;
+      }
     }
+    return parsed;
   }
 
-  private void addRow(CaptionTable table, String imageName, String caption, String location) {
+  /** Adds a caption row; returns false (and reports it) if it names no image file. */
+  private boolean addRow(CaptionTable table, String imageName, String caption, String location) {
     if (imageName.isEmpty()) {
       table.addProblem(new SkippedItem(location, "no image file name"));
-      return;
+      return false;
     }
     Path file;
     try {
       file = imagesDir.resolve(imageName);
     } catch (InvalidPathException e) {
       table.addProblem(new SkippedItem(location, "not a usable file name: " + imageName));
-      return;
+      return false;
+    }
+    if (!FolderDataset.isImageName(imageName)) {
+      table.addProblem(new SkippedItem(location, "'" + abbreviate(imageName)
+          + "' is not an image file name (" + String.join(", ", FolderDataset.IMAGE_EXTENSIONS.stream().sorted().toList())
+          + "): are the columns swapped?"));
+      return false;
     }
     table.addCaption(imageName, file, new CaptionRow(caption, location));
+    return true;
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 }

@@ -3,6 +3,7 @@ package dev.crossmodal.datasets;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.dataset.DatasetEntry;
+import dev.crossmodal.core.dataset.SkippedItem;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,12 +50,90 @@ class FolderDatasetTest {
   }
 
   @Test
-  void followsLinksToImagesKeptElsewhere() throws IOException {
+  void followsLinksToImagesKeptElsewhereWhenAsked() throws IOException {
     Path elsewhere = png(dir.resolve("store/photo.png"), Color.RED);
     Path photos = Files.createDirectories(dir.resolve("photos"));
     Files.createSymbolicLink(photos.resolve("linked.png"), elsewhere);
-    assertThat(entries(FolderDataset.of(photos))).singleElement()
+    assertThat(entries(FolderDataset.of(photos).followingLinksOutside())).singleElement()
         .satisfies(e -> assertThat(e.image().id()).isEqualTo(DocumentIds.imageId(elsewhere)));
+  }
+
+  @Test
+  void aLinkOutOfTheFolderIsReportedNotFollowed() throws IOException {
+    png(dir.resolve("store/photo.png"), Color.RED);
+    Path photos = Files.createDirectories(dir.resolve("photos"));
+    Files.createSymbolicLink(photos.resolve("proc"), Path.of("/proc"));
+    Files.createSymbolicLink(photos.resolve("linked.png"), dir.resolve("store/photo.png"));
+
+    assertThat(entries(FolderDataset.of(photos))).filteredOn(DatasetEntry::hasImage).isEmpty();
+    assertThat(DatasetFixtures.problems(FolderDataset.of(photos)))
+        .extracting(SkippedItem::item)
+        .containsExactly("linked.png", "proc");
+    assertThat(DatasetFixtures.problems(FolderDataset.of(photos)))
+        .allSatisfy(p -> assertThat(p.reason()).contains("outside the dataset folder"));
+  }
+
+  @Test
+  void linksFollowedInsideTheFolderStillFindTheirImages() throws IOException {
+    Path photo = png(dir.resolve("store/photo.png"), Color.RED);
+    Files.createSymbolicLink(dir.resolve("alias"), dir.resolve("store"));
+
+    assertThat(entries(FolderDataset.of(dir))).filteredOn(DatasetEntry::hasImage).isNotEmpty()
+        .allSatisfy(e -> assertThat(e.image().id()).isEqualTo(DocumentIds.imageId(photo)));
+  }
+
+  @Test
+  void danglingAndSelfLinksAreReported() throws IOException {
+    png(dir.resolve("photo.png"), Color.RED);
+    Files.createSymbolicLink(dir.resolve("gone.png"), dir.resolve("nothing-here.png"));
+    Files.createSymbolicLink(dir.resolve("self.png"), dir.resolve("self.png"));
+
+    assertThat(DatasetFixtures.problems(FolderDataset.of(dir)))
+        .extracting(SkippedItem::item, p -> p.reason().contains("dangling") || p.reason().contains("loops"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("gone.png", true), org.assertj.core.groups.Tuple.tuple("self.png", true));
+  }
+
+  @Test
+  void aFifoIsReportedAndNeverOpened() throws Exception {
+    png(dir.resolve("photo.png"), Color.RED);
+    Process mkfifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.png").toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    assertThat(entries(FolderDataset.of(dir))).filteredOn(DatasetEntry::hasImage).hasSize(1);
+    assertThat(DatasetFixtures.problems(FolderDataset.of(dir))).singleElement()
+        .satisfies(p -> assertThat(p.reason()).contains("not a regular file"));
+  }
+
+  @Test
+  void foldersDeeperThanTheLimitAreReported() throws IOException {
+    png(dir.resolve("a/b/c/deep.png"), Color.RED);
+    png(dir.resolve("a/shallow.png"), Color.RED.darker());
+
+    assertThat(entries(FolderDataset.of(dir).withMaxDepth(2))).filteredOn(DatasetEntry::hasImage).hasSize(1);
+    assertThat(DatasetFixtures.problems(FolderDataset.of(dir).withMaxDepth(2))).singleElement()
+        .satisfies(p -> assertThat(p.item()).isEqualTo("a/b/c"));
+  }
+
+  @Test
+  void closingTheStreamStopsAScanOfAHugeTree() throws Exception {
+    Files.createSymbolicLink(dir.resolve("proc"), Path.of("/proc"));
+    java.util.stream.Stream<DatasetEntry> entries = FolderDataset.of(dir).followingLinksOutside().entries();
+    Thread closer = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        return;
+      }
+      entries.close();
+    });
+    closer.start();
+    long start = System.nanoTime();
+
+    java.util.List<DatasetEntry> found = entries.toList();
+
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(10);
+    assertThat(found).flatExtracting(DatasetEntry::problems).extracting(SkippedItem::reason)
+        .anySatisfy(r -> assertThat(r).contains("interrupted"));
   }
 
   @Test

@@ -46,10 +46,14 @@ public final class Indexer {
    * ONNX) groups a larger set by length far better, and still runs the model in its own batches.
    */
   static final int TEXT_BATCH_FACTOR = 8;
+  /** The largest batch size: text batches are {@value #TEXT_BATCH_FACTOR} times larger, and must fit an int. */
+  public static final int MAX_BATCH_SIZE = 65_536;
 
   private final Workspace workspace;
   private final CrossModalModel model;
   private final int batchSize;
+  /** The entries being read by {@link #index(Dataset, long)}, for {@link #cancel()} to close. */
+  private volatile Stream<DatasetEntry> openEntries;
   private final int textBatchSize;
   private final int prepareThreads;
   private final Duration checkpointInterval;
@@ -75,6 +79,12 @@ public final class Indexer {
   /** Asks a running {@link #index} call to stop after its current batch and commit. */
   public void cancel() {
     cancelled = true;
+    // A dataset may be busy scanning (a huge folder tree) before it yields any entry: closing
+    // its stream tells it to stop.
+    Stream<DatasetEntry> open = openEntries;
+    if (open != null) {
+      open.close();
+    }
   }
 
   /**
@@ -86,6 +96,10 @@ public final class Indexer {
     List<SkippedItem> problems = new ArrayList<>();
     ProgressTracker reading = new ProgressTracker("reading " + dataset.name(), -1, progress);
     try (Stream<DatasetEntry> entries = dataset.entries()) {
+      openEntries = entries;
+      if (cancelled) {
+        entries.close();
+      }
       long images = 0;
       Iterator<DatasetEntry> it = entries.iterator();
       while (it.hasNext() && (limit < 0 || images < limit) && !cancelled) {
@@ -99,6 +113,7 @@ public final class Indexer {
         reading.advance(1);
       }
     }
+    openEntries = null;
     reading.finish();
     return index(documents, problems);
   }
@@ -260,8 +275,9 @@ public final class Indexer {
 
     /** Documents per model call; default 32. */
     public Builder batchSize(int size) {
-      if (size < 1) {
-        throw new IllegalArgumentException("batch size must be at least 1, got " + size);
+      if (size < 1 || size > MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException(
+            "batch size must be from 1 to " + MAX_BATCH_SIZE + ", got " + size);
       }
       this.batchSize = size;
       return this;
@@ -287,6 +303,9 @@ public final class Indexer {
 
     /** How often work in progress is committed; default 30 s. */
     public Builder checkpointInterval(Duration interval) {
+      if (interval == null || interval.isNegative()) {
+        throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + interval);
+      }
       this.checkpointInterval = interval;
       return this;
     }

@@ -65,25 +65,46 @@ public final class LogDocumentStore implements DocumentStore {
   private final Map<Modality, Long> counts = new HashMap<>();
   private final List<byte[]> pending = new ArrayList<>();
   private long records;
+  /** The length of the log as of the last commit, and the CRC32C of those bytes. */
+  private long committedBytes;
+  private CRC32C committedCrc = new CRC32C();
 
   private LogDocumentStore(Path file) {
     this.file = file;
   }
 
   /**
-   * Opens the log at {@code file}, creating it if absent.
+   * Opens the log at {@code file} for writing, creating it if absent; a torn last record (a crash
+   * during a commit) is cut off.
    *
    * @throws InvalidWorkspaceException if the file is not a document log, of an unknown version, or
    *     damaged before its last record
    */
   public static LogDocumentStore open(Path file) {
+    return open(file, null, false, true);
+  }
+
+  /**
+   * Opens the log of a workspace.
+   *
+   * @param covered what the workspace's last commit covered of it, or null if not recorded
+   * @param pending whether that commit may not have finished (the log may have been rewritten)
+   * @param writer whether the caller holds the workspace's writer lock: only then is a tail that
+   *     the last commit does not cover cut off; a reader ignores it and writes nothing
+   * @throws InvalidWorkspaceException if the file is shorter than the commit, or its committed
+   *     part is damaged or differs from what was committed
+   */
+  static LogDocumentStore open(
+      Path file, CommitCoverage.LogCoverage covered, boolean pending, boolean writer) {
     LogDocumentStore store = new LogDocumentStore(file);
     try {
       if (Files.exists(file)) {
-        store.load();
-      } else {
+        store.load(covered, pending, writer);
+      } else if (writer) {
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(MAGIC).putInt(VERSION);
         AtomicFiles.write(file, header.array());
+        store.committedBytes = HEADER_BYTES;
+        store.committedCrc.update(header.array());
       }
     } catch (IOException e) {
       throw new InvalidWorkspaceException("cannot read document store " + file + ": " + e.getMessage(), e);
@@ -91,9 +112,72 @@ public final class LogDocumentStore implements DocumentStore {
     return store;
   }
 
-  private void load() throws IOException {
+  /** What the last commit (or the load) made durable: for the workspace manifest. */
+  synchronized CommitCoverage.LogCoverage coverage() {
+    return new CommitCoverage.LogCoverage(
+        records, committedBytes, java.util.HexFormat.of().toHexDigits((int) committedCrc.getValue()));
+  }
+
+  private void load(CommitCoverage.LogCoverage covered, boolean pending, boolean writer)
+      throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    if (covered != null && !pending && bytes.length < covered.bytes()) {
+      throw new InvalidWorkspaceException(
+          file + " has " + bytes.length + " bytes but the workspace's last commit wrote "
+              + covered.bytes() + ": it was truncated or replaced, and " + "documents would be lost;"
+              + " restore it from a backup or re-index into a new workspace");
+    }
+    boolean strict = covered != null && bytes.length >= covered.bytes() && prefixMatches(bytes, covered);
+    if (covered != null && !pending && !strict) {
+      throw new InvalidWorkspaceException(
+          file + " differs from what the workspace's last commit wrote (its first "
+              + covered.bytes() + " bytes do not have the committed checksum " + covered.crc32c()
+              + "): it was damaged or replaced; restore it from a backup or re-index into a new"
+              + " workspace");
+    }
+    int limit = strict ? (int) covered.bytes() : bytes.length;
+    long goodEnd = parse(bytes, limit, !strict);
+    if (strict && records != covered.records()) {
+      throw new InvalidWorkspaceException(
+          file + " holds " + records + " records where the workspace's last commit wrote "
+              + covered.records() + ": it is damaged; restore it from a backup or re-index into a new"
+              + " workspace");
+    }
+    committedBytes = goodEnd;
+    committedCrc.update(bytes, 0, (int) goodEnd);
+    if (goodEnd < bytes.length) {
+      if (writer) {
+        LOG.warn(
+            "{}: dropping {} bytes after the last commit (an interrupted write)",
+            file,
+            bytes.length - goodEnd);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          channel.truncate(goodEnd);
+          channel.force(true);
+        }
+      } else {
+        LOG.debug("{}: ignoring {} bytes after the last commit", file, bytes.length - goodEnd);
+      }
+    }
+  }
+
+  private static boolean prefixMatches(byte[] bytes, CommitCoverage.LogCoverage covered) {
+    if (covered.bytes() < HEADER_BYTES) {
+      return false;
+    }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, (int) covered.bytes());
+    return java.util.HexFormat.of().toHexDigits((int) crc.getValue()).equals(covered.crc32c());
+  }
+
+  /**
+   * Applies the records in the first {@code limit} bytes; returns where the last good one ends.
+   *
+   * @param tornTailAllowed whether the last record may be cut short (a crash during a commit not
+   *     recorded in the manifest); otherwise every record up to {@code limit} must be whole
+   */
+  private long parse(byte[] bytes, int limit, boolean tornTailAllowed) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(bytes, 0, limit);
     if (bytes.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
       throw new InvalidWorkspaceException(
           file + " is not a crossmodal document store (bad magic number); the workspace is damaged:"
@@ -110,12 +194,15 @@ public final class LogDocumentStore implements DocumentStore {
     while (buf.remaining() > 0) {
       long start = buf.position();
       if (buf.remaining() < 9) {
+        if (!tornTailAllowed) {
+          throw damaged(start, "a record cut short inside the committed part");
+        }
         break; // torn header of the last record
       }
       int length = buf.getInt();
       int crc = buf.getInt();
       if (length < 0 || length > MAX_RECORD_BYTES || buf.remaining() < length + 1) {
-        if (length >= 0 && length <= MAX_RECORD_BYTES) {
+        if (tornTailAllowed && length >= 0 && length <= MAX_RECORD_BYTES) {
           break; // the last record was cut short by a crash
         }
         throw damaged(start, "impossible record length " + length);
@@ -124,7 +211,7 @@ public final class LogDocumentStore implements DocumentStore {
       byte[] payload = new byte[length];
       buf.get(payload);
       if (crc(op, payload) != crc) {
-        if (buf.remaining() == 0) {
+        if (tornTailAllowed && buf.remaining() == 0) {
           break; // last record partly written
         }
         throw damaged(start, "checksum mismatch");
@@ -133,16 +220,7 @@ public final class LogDocumentStore implements DocumentStore {
       records++;
       goodEnd = buf.position();
     }
-    if (goodEnd < bytes.length) {
-      LOG.warn(
-          "{}: dropping {} bytes of an incomplete last record (interrupted write)",
-          file,
-          bytes.length - goodEnd);
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        channel.truncate(goodEnd);
-        channel.force(true);
-      }
-    }
+    return goodEnd;
   }
 
   private InvalidWorkspaceException damaged(long offset, String what) {
@@ -251,7 +329,7 @@ public final class LogDocumentStore implements DocumentStore {
       records += pending.size();
       pending.clear();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write document store " + file, e);
+      throw new UncheckedIOException("cannot write document store " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -260,28 +338,41 @@ public final class LogDocumentStore implements DocumentStore {
     for (byte[] rec : pending) {
       bytes.write(rec);
     }
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
+    byte[] appended = bytes.toByteArray();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      // Write at the committed end, not the file's end: a torn append of a failed commit (disk
+      // full) is overwritten instead of being followed by this one.
+      ByteBuffer buf = ByteBuffer.wrap(appended);
+      long at = committedBytes;
       while (buf.hasRemaining()) {
-        channel.write(buf);
+        at += channel.write(buf, at);
       }
+      channel.truncate(at);
       channel.force(true);
     }
+    committedBytes += appended.length;
+    committedCrc.update(appended);
   }
 
   /** Replaces the log with one record per live document, dropping superseded ones. */
   private void rewrite() throws IOException {
+    CRC32C crc = new CRC32C();
+    long[] length = new long[1];
     AtomicFiles.write(
         file,
         out -> {
-          DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));
+          java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(out, crc);
+          DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(checked, 1 << 16));
           data.write(MAGIC);
           data.writeInt(VERSION);
           for (Document document : documents.values()) {
             data.write(record(OP_PUT, mapper.writeValueAsBytes(codec.toJson(document))));
           }
           data.flush();
+          length[0] = data.size();
         });
+    committedBytes = length[0];
+    committedCrc = crc;
     records = documents.size() - pending.size();
   }
 

@@ -34,8 +34,22 @@ final class ManifestFile {
 
   private ManifestFile() {}
 
+  /**
+   * A manifest as read from disk, with what the last commit covered (null for workspaces written
+   * before coverage was recorded) and the raw bytes (to notice a commit made since).
+   */
+  record Stored(Manifest manifest, CommitCoverage coverage, byte[] raw) {}
+
   static void write(Path dir, Manifest manifest) throws IOException {
+    write(dir, manifest, null);
+  }
+
+  static void write(Path dir, Manifest manifest, CommitCoverage coverage) throws IOException {
     ObjectNode body = toJson(manifest);
+    if (coverage != null) {
+      body.set("files", coverageJson(coverage));
+      body.put("commit_pending", coverage.pending());
+    }
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", manifest.formatVersion());
@@ -49,10 +63,32 @@ final class ManifestFile {
   }
 
   static Manifest read(Path dir) {
+    return load(dir).manifest();
+  }
+
+  /** The raw bytes of the manifest, or null if there is none. */
+  static byte[] readRaw(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(FILE_NAME))) {
+      return null;
+    }
+    try {
+      return Files.readAllBytes(dir.resolve(FILE_NAME));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static Stored load(Path dir) {
     Path file = dir.resolve(FILE_NAME);
     JsonNode root;
+    byte[] raw;
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is not a regular file: the workspace is damaged; re-index into a new workspace");
+    }
     try {
-      root = MAPPER.readTree(Files.readAllBytes(file));
+      raw = Files.readAllBytes(file);
+      root = MAPPER.readTree(raw);
     } catch (NoSuchFileException e) {
       throw new InvalidWorkspaceException(
           dir + " is not a crossmodal workspace (no " + FILE_NAME + "): run `crossmodal index` to create one");
@@ -75,7 +111,7 @@ final class ManifestFile {
           file + " fails its checksum (edited or damaged): re-index into a new workspace");
     }
     try {
-      return fromJson(body);
+      return new Stored(fromJson(body), coverageFromJson(body), raw);
     } catch (RuntimeException e) {
       throw new InvalidWorkspaceException(file + " is malformed: " + e.getMessage(), e);
     }
@@ -145,6 +181,52 @@ final class ManifestFile {
     return new Manifest(
         VERSION, required(model, "id"), spec, dimension, required(body, "index"), modalities, counts,
         model.path("digest").asText(null));
+  }
+
+  private static ObjectNode coverageJson(CommitCoverage coverage) {
+    ObjectNode files = MAPPER.createObjectNode();
+    CommitCoverage.LogCoverage log = coverage.log();
+    files.putObject(Workspace.STORE_FILE)
+        .put("records", log.records())
+        .put("bytes", log.bytes())
+        .put("crc32c", log.crc32c());
+    new java.util.TreeMap<>(coverage.vectors())
+        .forEach(
+            (name, vectors) ->
+                files.putObject(name)
+                    .put("modality", vectors.modality())
+                    .put("vectors", vectors.count())
+                    .put("bytes", vectors.fingerprint().bytes())
+                    .put("fingerprint", vectors.fingerprint().crc32c()));
+    return files;
+  }
+
+  private static CommitCoverage coverageFromJson(JsonNode body) {
+    JsonNode files = body.get("files");
+    if (files == null || !files.isObject()) {
+      return null;
+    }
+    JsonNode log = files.path(Workspace.STORE_FILE);
+    if (!log.isObject()) {
+      throw new IllegalArgumentException("files." + Workspace.STORE_FILE + " missing");
+    }
+    CommitCoverage.LogCoverage logCoverage =
+        new CommitCoverage.LogCoverage(
+            log.path("records").asLong(-1), log.path("bytes").asLong(-1), required(log, "crc32c"));
+    Map<String, CommitCoverage.VectorsCoverage> vectors = new LinkedHashMap<>();
+    files.fields().forEachRemaining(
+        e -> {
+          if (!e.getKey().equals(Workspace.STORE_FILE)) {
+            JsonNode v = e.getValue();
+            vectors.put(
+                e.getKey(),
+                new CommitCoverage.VectorsCoverage(
+                    required(v, "modality"),
+                    v.path("vectors").asLong(-1),
+                    new FileFingerprint(v.path("bytes").asLong(-1), required(v, "fingerprint"))));
+          }
+        });
+    return new CommitCoverage(logCoverage, vectors, body.path("commit_pending").asBoolean(false));
   }
 
   private static String required(JsonNode node, String field) {

@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Workspace implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
-  private static final String STORE_FILE = "documents.log";
+  static final String STORE_FILE = "documents.log";
+  /** How long a reader retries while a writer's commit changes the files under it. */
+  private static final long READER_RETRY_MILLIS = 30_000;
   private static final String LOCK_FILE = ".lock";
 
   /** How a workspace is opened. */
@@ -64,8 +66,12 @@ public final class Workspace implements AutoCloseable {
   private final DocumentStore store;
   private final Map<Modality, VectorIndex> indexes;
   private final FileChannel lockChannel;
-  private final FileLock lock;
   private Manifest manifest;
+  private CommitCoverage coverage;
+  /** The manifest's bytes as opened (null in memory), to notice a writer's later commits. */
+  private byte[] openedManifest;
+  private VectorIndexFactory factory;
+  private boolean closed;
 
   private Workspace(
       Path dir,
@@ -73,15 +79,13 @@ public final class Workspace implements AutoCloseable {
       Manifest manifest,
       DocumentStore store,
       Map<Modality, VectorIndex> indexes,
-      FileChannel lockChannel,
-      FileLock lock) {
+      FileChannel lockChannel) {
     this.dir = dir;
     this.mode = mode;
     this.manifest = manifest;
     this.store = store;
     this.indexes = indexes;
     this.lockChannel = lockChannel;
-    this.lock = lock;
   }
 
   /**
@@ -96,12 +100,72 @@ public final class Workspace implements AutoCloseable {
       throw new InvalidWorkspaceException(
           "workspace " + dir + " does not exist: run `crossmodal index --workspace " + dir + " ...` first");
     }
-    Manifest manifest = ManifestFile.read(dir);
+    if (mode == OpenMode.READ_WRITE) {
+      // Lock first: what is read below cannot then change under the writer.
+      FileChannel lockChannel = lock(dir);
+      try {
+        ManifestFile.Stored stored = ManifestFile.load(dir);
+        requireIndexType(dir, stored.manifest(), factory);
+        return openFiles(dir, stored, factory, mode, lockChannel);
+      } catch (RuntimeException e) {
+        unlock(dir, lockChannel);
+        throw e;
+      }
+    }
+    // A reader takes no lock: if a writer commits while it opens, the manifest changes and the
+    // reader starts again on the new commit, rather than mistaking the change for damage.
+    long deadline = System.nanoTime() + READER_RETRY_MILLIS * 1_000_000;
+    while (true) {
+      ManifestFile.Stored stored = ManifestFile.load(dir);
+      requireIndexType(dir, stored.manifest(), factory);
+      if (stored.coverage() != null && stored.coverage().pending() && System.nanoTime() < deadline
+          && writerActive(dir)) {
+        // A writer is between "files are about to change" and its new manifest: wait for it,
+        // so that this reader sees one whole commit, not indexes newer than the documents.
+        pause();
+        continue;
+      }
+      Workspace ws;
+      try {
+        ws = openFiles(dir, stored, factory, mode, null);
+      } catch (InvalidWorkspaceException e) {
+        if (manifestChanged(dir, stored) && System.nanoTime() < deadline) {
+          pause();
+          continue;
+        }
+        throw e;
+      }
+      if (!manifestChanged(dir, stored) || System.nanoTime() >= deadline) {
+        return ws;
+      }
+      ws.close();
+      pause();
+    }
+  }
+
+  private static void requireIndexType(Path dir, Manifest manifest, VectorIndexFactory factory) {
     if (!manifest.indexType().equals(factory.name())) {
       throw new InvalidWorkspaceException(
           "workspace " + dir + " holds '" + manifest.indexType() + "' indexes, not '" + factory.name() + "'");
     }
-    return openFiles(dir, manifest, factory, mode);
+  }
+
+  private static boolean manifestChanged(Path dir, ManifestFile.Stored stored) {
+    return !java.util.Arrays.equals(stored.raw(), ManifestFile.readRaw(dir));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InvalidWorkspaceException("interrupted while opening a workspace", e);
+    }
+  }
+
+  /** Whether {@code dir} holds a workspace (a manifest), damaged or not. */
+  public static boolean exists(Path dir) {
+    return ManifestFile.exists(dir);
   }
 
   /**
@@ -119,7 +183,7 @@ public final class Workspace implements AutoCloseable {
             modalities, Map.of());
     return new Workspace(
         null, OpenMode.READ_WRITE, manifest, new dev.crossmodal.core.memory.InMemoryDocumentStore(),
-        indexes, null, null);
+        indexes, null);
   }
 
   /** Opens an existing workspace for reading and writing. */
@@ -203,52 +267,263 @@ public final class Workspace implements AutoCloseable {
               ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts,
               model.weightDigest().orElse(null));
       // Lock before writing anything, so that two processes cannot create the same workspace.
-      Workspace ws = openFiles(dir, manifest, factory, OpenMode.READ_WRITE);
-      ManifestFile.write(dir, manifest);
+      FileChannel lockChannel = lock(dir);
+      Workspace ws;
+      try {
+        ws = openFiles(dir, new ManifestFile.Stored(manifest, null, null), factory, OpenMode.READ_WRITE, lockChannel);
+      } catch (RuntimeException e) {
+        unlock(dir, lockChannel);
+        throw e;
+      }
+      ws.commit();
       return ws;
     } catch (IOException e) {
       throw new InvalidWorkspaceException("cannot create workspace " + dir + ": " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Takes the writer lock of {@code dir}.
+   *
+   * @throws InvalidWorkspaceException if another process or open Workspace holds it
+   */
+  private static FileChannel lock(Path dir) {
+    if (!LOCKED_HERE.add(lockKey(dir))) {
+      throw new InvalidWorkspaceException(
+          "workspace " + dir + " is being written by another open Workspace of this process:"
+              + " close it first");
+    }
+    FileChannel lockChannel;
+    try {
+      lockChannel =
+          FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      LOCKED_HERE.remove(lockKey(dir));
+      throw new InvalidWorkspaceException("cannot lock workspace " + dir + ": " + e.getMessage(), e);
+    }
+    FileLock lock;
+    try {
+      lock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException | IOException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      closeQuietly(Map.of(), null, lockChannel);
+      LOCKED_HERE.remove(lockKey(dir));
+      throw new InvalidWorkspaceException(
+          "workspace " + dir + " is being written by another process (or another open Workspace):"
+              + " wait for it to finish");
+    }
+    return lockChannel;
+  }
+
+  /**
+   * Folders whose writer lock this JVM holds. Checked before the lock file is opened at all: on
+   * POSIX systems closing any descriptor of a file releases every lock the process holds on it,
+   * so a second open-and-close from this JVM would silently free the writer's lock.
+   */
+  private static final Set<Path> LOCKED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static Path lockKey(Path dir) {
+    return dir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Whether a writer holds the lock of {@code dir} now (in this JVM or another process). Only
+   * asked while a commit is marked under way; the probe takes a shared lock for an instant.
+   */
+  private static boolean writerActive(Path dir) {
+    if (LOCKED_HERE.contains(lockKey(dir))) {
+      return true;
+    }
+    Path lockFile = dir.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ)) {
+      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (OverlappingFileLockException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static Workspace openFiles(
-      Path dir, Manifest manifest, VectorIndexFactory factory, OpenMode mode) {
-    FileChannel lockChannel = null;
-    FileLock lock = null;
+      Path dir, ManifestFile.Stored stored, VectorIndexFactory factory, OpenMode mode,
+      FileChannel lockChannel) {
+    Manifest manifest = stored.manifest();
+    CommitCoverage coverage = stored.coverage();
+    boolean writer = mode == OpenMode.READ_WRITE;
+    boolean existing = stored.raw() != null;
     Map<Modality, VectorIndex> indexes = new LinkedHashMap<>();
     DocumentStore store = null;
     try {
-      if (mode == OpenMode.READ_WRITE) {
-        lockChannel =
-            FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-          lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-          lock = null;
-        }
-        if (lock == null) {
-          throw new InvalidWorkspaceException(
-              "workspace " + dir + " is being written by another process (or another open Workspace):"
-                  + " wait for it to finish");
-        }
+      if (writer) {
+        removeStrayTemporaryFiles(dir);
+      }
+      Path storeFile = dir.resolve(STORE_FILE);
+      boolean hasDocuments = manifest.counts().values().stream().anyMatch(c -> c > 0);
+      if (existing && (coverage != null || hasDocuments)) {
+        requireRegularFile(dir, storeFile, "documents");
+      } else if (Files.exists(storeFile) && !Files.isRegularFile(storeFile)) {
+        requireRegularFile(dir, storeFile, "documents");
       }
       for (Modality modality : manifest.modalities()) {
-        indexes.put(
-            modality,
-            factory.openOrCreate(dir.resolve("vectors-" + modality.name() + "." + factory.name()), manifest.dimension()));
+        Path file = dir.resolve(vectorsFileName(modality, factory.name()));
+        boolean committed =
+            coverage != null
+                ? coverage.vectorsFile(file.getFileName().toString()).isPresent()
+                : manifest.count(modality) > 0;
+        if (existing && committed) {
+          if (!Files.exists(file)) {
+            throw new InvalidWorkspaceException(
+                file + " is missing, but the workspace's last commit holds " + manifest.count(modality)
+                    + " " + modality.name() + " documents: restore the file from a backup or re-index"
+                    + " into a new workspace");
+          }
+          if (coverage != null && !coverage.pending()) {
+            checkVectorsFile(dir, file, modality, coverage);
+          }
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+          // A FIFO or device would block or never end: never open one.
+          throw new InvalidWorkspaceException(
+              file + " is not a regular file: the workspace is damaged; restore it from a backup or"
+                  + " re-index into a new workspace");
+        }
+        VectorIndex index = factory.openOrCreate(file, manifest.dimension());
+        indexes.put(modality, index);
+        if (coverage != null && !coverage.pending()) {
+          long written =
+              coverage.vectorsFile(file.getFileName().toString()).map(CommitCoverage.VectorsCoverage::count).orElse(0L);
+          if (index.size() != written) {
+            throw new InvalidWorkspaceException(
+                file + " holds " + index.size() + " vectors but the workspace's last commit wrote "
+                    + written + ": it was replaced or damaged; restore it from a backup or re-index"
+                    + " into a new workspace");
+          }
+        }
       }
-      store = LogDocumentStore.open(dir.resolve(STORE_FILE));
-      Workspace ws = new Workspace(dir, mode, manifest, store, indexes, lockChannel, lock);
-      if (mode == OpenMode.READ_WRITE) {
-        ws.reconcile();
+      store =
+          LogDocumentStore.open(
+              storeFile, coverage == null ? null : coverage.log(), coverage != null && coverage.pending(), writer);
+      if (coverage == null || coverage.pending()) {
+        // Nothing recorded to compare with (an older workspace, or a commit cut short): the
+        // content must still make sense, or a swapped file would be read as the other modality.
+        checkModalities(indexes, store);
+      }
+      Workspace ws = new Workspace(dir, mode, manifest, store, indexes, lockChannel);
+      ws.coverage = coverage;
+      ws.openedManifest = stored.raw();
+      ws.factory = factory;
+      if (writer && existing) {
+        ws.reconcile(coverage == null || coverage.pending());
       }
       return ws;
-    } catch (IOException e) {
-      closeQuietly(indexes, store, lockChannel);
-      throw new InvalidWorkspaceException("cannot open workspace " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      closeQuietly(indexes, store, lockChannel);
+      closeQuietly(indexes, store, null);
       throw e;
+    }
+  }
+
+  private static String vectorsFileName(Modality modality, String indexType) {
+    return "vectors-" + modality.name() + "." + indexType;
+  }
+
+  private static void requireRegularFile(Path dir, Path file, String what) {
+    if (!Files.exists(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is missing: the " + what + " of workspace " + dir + " are gone; restore the file"
+              + " from a backup or re-index into a new workspace");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidWorkspaceException(
+          file + " is not a regular file: the workspace is damaged; restore it from a backup or"
+              + " re-index into a new workspace");
+    }
+  }
+
+  /** Compares a vectors file with what the last commit wrote there, naming a swap as such. */
+  private static void checkVectorsFile(
+      Path dir, Path file, Modality modality, CommitCoverage coverage) {
+    String name = file.getFileName().toString();
+    CommitCoverage.VectorsCoverage expected = coverage.vectorsFile(name).orElse(null);
+    if (expected == null) {
+      return; // a modality added since: nothing committed to compare with
+    }
+    if (!expected.modality().equals(modality.name())) {
+      throw new InvalidWorkspaceException(
+          dir.resolve(ManifestFile.FILE_NAME) + " records " + name + " as holding "
+              + expected.modality() + " vectors, not " + modality.name()
+              + ": the manifest is damaged; re-index into a new workspace");
+    }
+    FileFingerprint actual;
+    try {
+      actual = FileFingerprint.of(file);
+    } catch (IOException e) {
+      throw new InvalidWorkspaceException(
+          "cannot read " + file + " (" + e.getMessage() + "): restore it from a backup or re-index"
+              + " into a new workspace", e);
+    }
+    if (actual.equals(expected.fingerprint())) {
+      return;
+    }
+    for (Map.Entry<String, CommitCoverage.VectorsCoverage> other : coverage.vectors().entrySet()) {
+      if (!other.getKey().equals(name) && other.getValue().fingerprint().equals(actual)) {
+        throw new InvalidWorkspaceException(
+            file + " holds the " + other.getValue().modality() + " vectors the last commit wrote to "
+                + other.getKey() + ", not the " + modality.name() + " vectors: the files were swapped"
+                + " or copied over each other; put each back under its own name, or re-index into a"
+                + " new workspace");
+      }
+    }
+    throw new InvalidWorkspaceException(
+        file + " differs from what the workspace's last commit wrote there (" + actual.bytes()
+            + " bytes, fingerprint " + actual.crc32c() + "; committed: " + expected.fingerprint().bytes()
+            + " bytes, " + expected.fingerprint().crc32c() + "): it was replaced or damaged;"
+            + " restore it from a backup or re-index into a new workspace");
+  }
+
+  /** Refuses an index whose ids are documents of another modality (swapped files). */
+  private static void checkModalities(Map<Modality, VectorIndex> indexes, DocumentStore store) {
+    for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
+      for (String id : entry.getValue().ids()) {
+        Optional<Document> document = store.get(id);
+        if (document.isPresent() && !document.get().modality().equals(entry.getKey())) {
+          throw new InvalidWorkspaceException(
+              "the " + entry.getKey().name() + " vectors file holds the vector of "
+                  + document.get().modality().name() + " document '" + id + "': the vectors files"
+                  + " were swapped or copied over each other; put each back under its own name, or"
+                  + " re-index into a new workspace");
+        }
+      }
+    }
+  }
+
+  /**
+   * Deletes the temporary files of atomic writes that a killed writer left behind. Only the
+   * lock holder does this: a reader cannot tell a stray file from one a writer is writing.
+   */
+  private static void removeStrayTemporaryFiles(Path dir) {
+    try (var entries = Files.newDirectoryStream(dir, "*.tmp")) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        boolean ours =
+            name.startsWith("." + ManifestFile.FILE_NAME + ".") || name.startsWith("." + STORE_FILE + ".")
+                || name.startsWith("vectors-");
+        if (ours && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(entry);
+          LOG.info("workspace {}: removed {}, left by an interrupted write", dir, name);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("workspace {}: cannot remove temporary files of an interrupted write: {}", dir, e.toString());
     }
   }
 
@@ -271,8 +546,8 @@ public final class Workspace implements AutoCloseable {
    * Brings indexes and store back in step after a crash: vectors without a document are removed
    * (their documents will be indexed again), and documents without a vector are forgotten.
    */
-  private void reconcile() {
-    boolean changed = false;
+  private void reconcile(boolean afterInterruptedCommit) {
+    boolean changed = afterInterruptedCommit;
     for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
       VectorIndex index = entry.getValue();
       Set<String> indexed = new HashSet<>(index.ids());
@@ -316,6 +591,40 @@ public final class Workspace implements AutoCloseable {
               + manifest.dimension() + "), not " + model.id() + " (dimension " + model.dimension()
               + "): use that model, or index into a new --workspace folder");
     }
+  }
+
+  /**
+   * Whether a writer has finished a commit since this read-only workspace was opened: its manifest
+   * on disk changed and no commit is under way. Cheap (reads the small manifest file), so that a
+   * server can poll it and {@link #reopen} to see new documents.
+   */
+  public boolean hasNewerCommit() {
+    if (dir == null || mode != OpenMode.READ_ONLY) {
+      return false;
+    }
+    byte[] now = ManifestFile.readRaw(dir);
+    if (now == null || java.util.Arrays.equals(now, openedManifest)) {
+      return false;
+    }
+    try {
+      CommitCoverage latest = ManifestFile.load(dir).coverage();
+      return latest == null || !latest.pending();
+    } catch (InvalidWorkspaceException e) {
+      return false; // being replaced right now, or damaged: the next poll or open will tell
+    }
+  }
+
+  /**
+   * Opens this workspace again, read-only, at its latest commit; this one stays open.
+   *
+   * @throws InvalidWorkspaceException as {@link #open} does
+   * @throws IllegalStateException for an {@link #inMemory} workspace
+   */
+  public Workspace reopen() {
+    if (dir == null) {
+      throw new IllegalStateException("an in-memory workspace cannot be reopened");
+    }
+    return open(dir, factory, OpenMode.READ_ONLY);
   }
 
   /** The workspace folder; empty for an {@link #inMemory} workspace. */
@@ -376,26 +685,73 @@ public final class Workspace implements AutoCloseable {
     if (mode != OpenMode.READ_WRITE) {
       throw new IllegalStateException("workspace " + dir + " was opened read-only");
     }
-    indexes.values().forEach(VectorIndex::commit);
-    store.commit();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (Modality modality : manifest.modalities()) {
-      counts.put(modality.name(), store.count(modality));
+    if (dir == null) {
+      indexes.values().forEach(VectorIndex::commit);
+      store.commit();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      manifest.modalities().forEach(m -> counts.put(m.name(), store.count(m)));
+      manifest = manifest.withCounts(counts);
+      return;
     }
-    Manifest updated = manifest.withCounts(counts);
-    if (!updated.equals(manifest) && dir != null) {
-      try {
-        ManifestFile.write(dir, updated);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write manifest of workspace " + dir, e);
+    try {
+      beginCommit();
+      indexes.values().forEach(VectorIndex::commit);
+      store.commit();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      Map<String, CommitCoverage.VectorsCoverage> vectors = new LinkedHashMap<>();
+      for (Map.Entry<Modality, VectorIndex> entry : indexes.entrySet()) {
+        Modality modality = entry.getKey();
+        counts.put(modality.name(), store.count(modality));
+        String name = vectorsFileName(modality, manifest.indexType());
+        Path file = dir.resolve(name);
+        if (Files.exists(file)) {
+          vectors.put(
+              name,
+              new CommitCoverage.VectorsCoverage(
+                  modality.name(), entry.getValue().size(), FileFingerprint.of(file)));
+        }
       }
+      Manifest updated = manifest.withCounts(counts);
+      CommitCoverage committed =
+          new CommitCoverage(((LogDocumentStore) store).coverage(), vectors, false);
+      if (!updated.equals(manifest) || !committed.equals(coverage)) {
+        ManifestFile.write(dir, updated, committed);
+      }
+      manifest = updated;
+      coverage = committed;
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot commit workspace " + dir + ": " + e.getMessage(), e);
     }
-    manifest = updated;
+  }
+
+  /**
+   * The first step of a commit: records in the manifest that files are about to change, so that
+   * if this process dies before the commit's manifest records them, the next open knows the
+   * difference is a commit cut short, not damage.
+   */
+  synchronized void beginCommit() throws IOException {
+    if (coverage != null && !coverage.pending()) {
+      ManifestFile.write(dir, manifest, coverage.asPending());
+      coverage = coverage.asPending();
+    }
   }
 
   /** Closes indexes and store; changes not committed are lost. */
   @Override
-  public void close() {
-    closeQuietly(indexes, store, lockChannel);
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeQuietly(indexes, store, null);
+    if (lockChannel != null) {
+      unlock(dir, lockChannel);
+    }
+  }
+
+  private static void unlock(Path dir, FileChannel lockChannel) {
+    closeQuietly(Map.of(), null, lockChannel);
+    LOCKED_HERE.remove(lockKey(dir));
   }
 }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
       BenchIndexCommand.class,
       BenchEncodeCommand.class,
       BenchServeCommand.class,
+      BenchSolrCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measure image and text encoding throughput on a dataset.")
 public final class BenchEncodeCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
   private static final int SESSION_BATCH = 32;
   /**
    * Captions handed to the text encoder at once, in model batches: the encoder sorts them by length
@@ -82,6 +84,8 @@ public final class BenchEncodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OptionChecks.batchSize(commandSpec, batchSize);
+    OptionChecks.limit(commandSpec, limit);
     List<Document> images = new ArrayList<>();
     List<Document> texts = new ArrayList<>();
     try (Stream<DatasetEntry> entries = Datasets.open(format, data, null).entries()) {

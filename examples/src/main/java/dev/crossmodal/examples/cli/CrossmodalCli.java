@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       DemoCommand.class,
       ServeCommand.class,
+      EncodeCommand.class,
+      ImportCommand.class,
     })
 public final class CrossmodalCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -42,9 +42,26 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       LOG.error("unexpected failure", e);
       code = 1;
     }
-    cmd.getErr().println("error: " + e.getMessage());
+    cmd.getErr().println("error: " + messageWithCause(e));
     cmd.getErr().flush();
     LOG.debug("failure details", e);
     return code;
+  }
+
+  /**
+   * The message, followed by the root cause's where it does not already say it: "No space left on
+   * device" must reach the user even when a layer above wrapped it in its own words.
+   */
+  static String messageWithCause(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String cause = root.getMessage();
+    if (root != e && cause != null && !cause.isBlank() && !message.contains(cause)) {
+      return message + ": " + cause;
+    }
+    return message;
   }
 }

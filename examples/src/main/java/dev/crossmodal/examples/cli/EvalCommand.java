@@ -70,6 +70,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
+    OptionChecks.batchSize(spec, batchSize);
+    OptionChecks.limit(spec, limit);
     long start = System.nanoTime();
     List<DatasetEntry> entries = readEntries();
     RetrievalReport report;

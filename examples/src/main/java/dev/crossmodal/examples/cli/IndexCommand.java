@@ -6,13 +6,13 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.dataset.Dataset;
 import dev.crossmodal.datasets.Datasets;
+import dev.crossmodal.datasets.FolderDataset;
 import dev.crossmodal.core.dataset.SkippedItem;
 import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.IndexReport;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.workspace.Workspace;
-import dev.crossmodal.index.flat.FlatIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +47,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--split", description = "Karpathy split to index: train, val, test or restval (default: all).")
   String split;
 
-  @Option(names = {"-n", "--limit"}, defaultValue = "-1", description = "Index only the first N images and their captions.")
-  long limit;
+  @Option(names = {"-n", "--limit"}, description = "Index only the first N images and their captions.")
+  Long limit;
 
   @Option(names = {"-s", "--batch-size"}, defaultValue = "32", description = "Documents per model call (default: ${DEFAULT-VALUE}).")
   int batchSize;
@@ -56,22 +56,48 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-seconds", defaultValue = "30", description = "Seconds between commits while indexing (default: ${DEFAULT-VALUE}).")
   long checkpointSeconds;
 
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "Encoding of a flickr8k captions file (default: UTF-8; bytes not valid in it are an error naming the line).")
+  String encoding;
+
+  @Option(names = "--follow-links", description = "Folder format: follow links that lead outside the data folder too.")
+  boolean followLinks;
+
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "32", description = "Folder format: scan at most N levels of sub-folders (default: ${DEFAULT-VALUE}).")
+  int maxDepth;
+
   @Option(names = "--json", description = "Print a JSON summary as the last line of stdout.")
   boolean json;
 
   @Mixin ModelOptions modelOptions;
   @Mixin WorkspaceOptions workspaceOptions;
+  @Mixin IndexOptions indexOptions;
+
+  private Workspace openOrCreate(ModelSpec modelSpec, CrossModalModel model) {
+    return indexOptions
+        .factory(workspaceOptions.path())
+        .map(factory -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model, factory))
+        .orElseGet(() -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model));
+  }
 
   @Override
   public Integer call() {
-    Dataset dataset = Datasets.open(format, data, split);
+    OptionChecks.batchSize(spec, batchSize);
+    OptionChecks.limit(spec, limit);
+    OptionChecks.checkpointSeconds(spec, checkpointSeconds);
+    if (maxDepth < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-depth must be 0 or more, got " + maxDepth);
+    }
+    Dataset dataset = Datasets.open(format, data, split, OptionChecks.encoding(spec, encoding));
+    if (dataset instanceof FolderDataset folder) {
+      dataset = followLinks ? folder.withMaxDepth(maxDepth).followingLinksOutside() : folder.withMaxDepth(maxDepth);
+    }
     // The model runs at most --batch-size items per call, whatever the indexer hands it at once.
     ModelSpec modelSpec = modelOptions.spec().withOption("batch-size", Integer.toString(batchSize));
     IndexReport report;
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = null;
     try (CrossModalModel model = Models.load(modelSpec);
-        Workspace ws = Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model, FlatIndex.factory());
+        Workspace ws = openOrCreate(modelSpec, model);
         ConsoleProgress progress = new ConsoleProgress()) {
       Indexer indexer =
           Indexer.builder(ws, model)
@@ -92,16 +118,17 @@ public final class IndexCommand implements Callable<Integer> {
               },
               "crossmodal-index-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
-      report = indexer.index(dataset, limit);
+      report = indexer.index(dataset, limit == null ? -1 : limit);
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: we were interrupted and have committed; report before it returns.
+      }
+      printReport(report);
     } finally {
+      // The shutdown hook waits for this: the JVM must not exit before the report is printed.
       finished.countDown();
     }
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The hook is running: we were interrupted and have committed; just report.
-    }
-    printReport(report);
     return report.interrupted() ? 130 : 0;
   }
 

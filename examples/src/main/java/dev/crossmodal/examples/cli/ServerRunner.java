@@ -12,6 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** What {@code serve} and {@code demo} share: start the server on a workspace, run until stopped. */
 final class ServerRunner {
+  /** How often a server checks its workspace's manifest for a writer's new commit. */
+  static final java.time.Duration RELOAD_POLL = java.time.Duration.ofSeconds(1);
+
   private ServerRunner() {}
 
   /** A started server with the workspace and model it holds open: what a command waits on, and what tests stop. */
@@ -37,7 +40,8 @@ final class ServerRunner {
 
   static CrossmodalServer start(Workspace workspace, CrossModalModel model, String host, int port) {
     return CrossmodalServer.builder()
-        .service(new WorkspaceSearchService(new Searcher(workspace, model)))
+        // Follows a writer indexing beside the server: new commits are searchable within seconds.
+        .service(WorkspaceSearchService.watching(new Searcher(workspace, model), RELOAD_POLL))
         .host(host)
         .port(port)
         .limits(ServerLimits.DEFAULT)

@@ -1,13 +1,9 @@
 package dev.crossmodal.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.crossmodal.core.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * the server), answers to OPTIONS preflights, a 405 for other methods, and every failure turned
  * into a JSON {@code {"error": ...}} body with a 4xx or 500 status.
  */
-abstract class Endpoint implements HttpHandler {
+abstract class Endpoint {
   private static final Logger log = LoggerFactory.getLogger(Endpoint.class);
 
   protected final ObjectMapper json;
@@ -32,25 +28,24 @@ abstract class Endpoint implements HttpHandler {
   }
 
   /** Serves one request whose method is allowed; throws {@link HttpError} to refuse it. */
-  protected abstract void serve(HttpExchange exchange) throws IOException;
+  protected abstract void serve(Exchange exchange) throws IOException;
 
-  @Override
-  public final void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Headers headers = exchange.getResponseHeaders();
-      headers.set("Access-Control-Allow-Origin", "*");
-      headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-      headers.set("Access-Control-Allow-Headers", "Content-Type");
-      headers.set("Access-Control-Max-Age", "600");
-      headers.set("X-Content-Type-Options", "nosniff");
-      String method = exchange.getRequestMethod();
+  /** Serves one request; never throws, every failure becomes a JSON error response. */
+  final void handle(Exchange exchange) {
+    try {
+      exchange.setResponseHeader("Access-Control-Allow-Origin", "*");
+      exchange.setResponseHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      exchange.setResponseHeader("Access-Control-Allow-Headers", "Content-Type");
+      exchange.setResponseHeader("Access-Control-Max-Age", "600");
+      exchange.setResponseHeader("X-Content-Type-Options", "nosniff");
+      String method = exchange.method();
       if ("OPTIONS".equals(method)) {
-        exchange.sendResponseHeaders(204, -1);
+        exchange.respond(204, null, new byte[0]);
         return;
       }
       try {
         if (!methods.contains(method)) {
-          headers.set("Allow", String.join(", ", methods) + ", OPTIONS");
+          exchange.setResponseHeader("Allow", String.join(", ", methods) + ", OPTIONS");
           throw new HttpError(405, "method " + method + " is not allowed here; use " + methods);
         }
         serve(exchange);
@@ -60,17 +55,19 @@ abstract class Endpoint implements HttpHandler {
         sendError(exchange, 400, e.getMessage());
       } catch (IOException e) {
         // The client went away mid-request: nothing useful can be sent.
-        log.debug("I/O error serving {}: {}", exchange.getRequestURI(), e.toString());
+        log.debug("I/O error serving {}: {}", exchange.rawPath(), e.toString());
       } catch (RuntimeException e) {
-        log.error("failed to serve {} {}", method, exchange.getRequestURI(), e);
+        log.error("failed to serve {} {}", method, exchange.rawPath(), e);
         sendError(exchange, 500, "internal error: " + e.getClass().getSimpleName());
       }
+    } catch (IOException e) {
+      log.debug("I/O error serving {}: {}", exchange.rawPath(), e.toString());
     }
   }
 
   /** Reads the body, refusing (413) more than {@code limit} bytes without reading them all. */
-  protected static byte[] readBody(HttpExchange exchange, int limit) throws IOException {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+  protected static byte[] readBody(Exchange exchange, int limit) throws IOException {
+    String declared = exchange.requestHeader("Content-Length");
     if (declared != null) {
       long length;
       try {
@@ -82,7 +79,7 @@ abstract class Endpoint implements HttpHandler {
         throw tooLarge(limit);
       }
     }
-    try (InputStream in = exchange.getRequestBody()) {
+    try (InputStream in = exchange.requestBody()) {
       byte[] body = in.readNBytes(limit + 1);
       if (body.length > limit) {
         throw tooLarge(limit);
@@ -95,35 +92,21 @@ abstract class Endpoint implements HttpHandler {
     return new HttpError(413, "request body larger than the limit of " + limit + " bytes");
   }
 
-  protected void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(body);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  protected void sendJson(Exchange exchange, int status, Object body) throws IOException {
+    exchange.respond(status, "application/json; charset=utf-8", json.writeValueAsBytes(body));
   }
 
-  protected static void sendBytes(HttpExchange exchange, String contentType, byte[] bytes)
+  protected static void sendBytes(Exchange exchange, String contentType, byte[] bytes)
       throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    if ("HEAD".equals(exchange.getRequestMethod())) {
-      exchange.sendResponseHeaders(200, -1);
-      return;
-    }
-    exchange.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    exchange.respond(200, contentType, bytes);
   }
 
-  private void sendError(HttpExchange exchange, int status, String message) throws IOException {
+  private void sendError(Exchange exchange, int status, String message) throws IOException {
     if (status >= 500) {
-      log.warn("{} {} -> {}: {}", exchange.getRequestMethod(), exchange.getRequestURI(), status, message);
+      log.warn("{} {} -> {}: {}", exchange.method(), exchange.rawPath(), status, message);
     }
     // A body already partly sent cannot be replaced; the client sees a cut-off response.
-    if (exchange.getResponseCode() == -1) {
-      exchange.getResponseHeaders().remove("Content-Type");
+    if (!exchange.responded()) {
       sendJson(exchange, status, errorBody(message == null ? "error" : message));
     }
   }

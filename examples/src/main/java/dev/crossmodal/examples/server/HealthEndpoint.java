@@ -2,7 +2,6 @@ package dev.crossmodal.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Modality;
 import java.io.IOException;
 import java.util.Set;
@@ -17,9 +16,9 @@ final class HealthEndpoint extends Endpoint {
   }
 
   @Override
-  protected void serve(HttpExchange exchange) throws IOException {
-    if (!exchange.getRequestURI().getPath().equals("/health")) {
-      throw new HttpError(404, "no such endpoint: " + exchange.getRequestURI().getPath());
+  protected void serve(Exchange exchange) throws IOException {
+    if (!exchange.path().equals("/health")) {
+      throw new HttpError(404, "no such endpoint: " + exchange.path());
     }
     ObjectNode body = json.createObjectNode();
     body.put("status", "ok");

@@ -1,19 +1,18 @@
 package dev.crossmodal.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code GET /images/{id}}: the image file of an indexed image document. The id is only ever
  * looked up in the document store, and only that document's own file (or in-memory bytes) is
- * sent: nothing in the request is used as a path, so {@code ../} tricks find no document.
+ * sent: nothing in the request is used as a path, so {@code ../} tricks find no document; and the
+ * file is sent only while it is still the one indexed ({@link IndexedImageFile}).
  */
 final class ImageEndpoint extends Endpoint {
   private final SearchService service;
@@ -24,8 +23,8 @@ final class ImageEndpoint extends Endpoint {
   }
 
   @Override
-  protected void serve(HttpExchange exchange) throws IOException {
-    String raw = exchange.getRequestURI().getRawPath();
+  protected void serve(Exchange exchange) throws IOException {
+    String raw = exchange.rawPath();
     if (!raw.startsWith(ServerUrls.IMAGES) || raw.length() == ServerUrls.IMAGES.length()) {
       throw new HttpError(404, "no image id in " + raw);
     }
@@ -39,13 +38,11 @@ final class ImageEndpoint extends Endpoint {
       // Remote images are not fetched on a client's behalf: the server would become a proxy.
       throw new HttpError(404, "image '" + id + "' is not stored locally");
     }
-    byte[] bytes;
-    try {
-      bytes = source.readAllBytes();
-    } catch (NoSuchFileException e) {
-      throw new HttpError(404, "the file of image '" + id + "' is gone");
-    }
-    exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
+    byte[] bytes =
+        source instanceof ImageSource.FileImage file
+            ? IndexedImageFile.read(document.get(), file)
+            : source.readAllBytes();
+    exchange.setResponseHeader("Cache-Control", "public, max-age=3600");
     sendBytes(exchange, ImageTypes.contentType(bytes), bytes);
   }
 }

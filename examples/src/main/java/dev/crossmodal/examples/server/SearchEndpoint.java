@@ -3,7 +3,6 @@ package dev.crossmodal.examples.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.Match;
@@ -27,29 +26,35 @@ final class SearchEndpoint extends Endpoint {
   private final SearchService service;
   private final IndexedImages images;
   private final ServerLimits limits;
-  private final Semaphore searches;
+  private final Semaphore textSearches;
+  private final Semaphore imageSearches;
+  private final ImageQueryBudget pixelBudget;
 
   SearchEndpoint(ObjectMapper json, SearchService service, ServerLimits limits) {
     super(json, Set.of("POST"));
     this.service = service;
     this.images = new IndexedImages(service::document);
     this.limits = limits;
-    this.searches = new Semaphore(limits.maxConcurrentSearches(), true);
+    this.textSearches = new Semaphore(limits.maxConcurrentSearches(), true);
+    // Image queries queue apart: a burst of expensive decodes never delays a text query.
+    this.imageSearches = new Semaphore(limits.maxConcurrentImageSearches(), true);
+    this.pixelBudget = new ImageQueryBudget(limits);
   }
 
   @Override
-  protected void serve(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+  protected void serve(Exchange exchange) throws IOException {
+    String path = exchange.path();
     if (!path.equals("/search") && !path.equals("/search/")) {
       throw new HttpError(404, "no such endpoint: " + path);
     }
     String base = ServerUrls.base(exchange);
     SearchRequest request =
         SearchRequest.parse(readBody(exchange, limits.maxBodyBytes()), json, limits, base, images);
+    pixelBudget.check(request.queries());
     ObjectNode root = json.createObjectNode();
     ArrayNode docs = root.putObject("data").putArray("docs");
     for (SearchRequest.Query query : request.queries()) {
-      List<Match> matches = search(query.document(), request);
+      List<Match> matches = search(query.document(), request, query.isImage() ? imageSearches : textSearches);
       ObjectNode doc = docs.addObject();
       doc.put(query.isImage() ? "uri" : "text", query.original());
       doc.put("mime_type", query.mimeType());
@@ -61,7 +66,7 @@ final class SearchEndpoint extends Endpoint {
     sendJson(exchange, 200, root);
   }
 
-  private List<Match> search(Document query, SearchRequest request) {
+  private List<Match> search(Document query, SearchRequest request, Semaphore searches) {
     try {
       searches.acquire();
     } catch (InterruptedException e) {

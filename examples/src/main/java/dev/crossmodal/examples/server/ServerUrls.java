@@ -1,8 +1,6 @@
 package dev.crossmodal.examples.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -17,17 +15,12 @@ final class ServerUrls {
    * {@code http://host:port} as the client addressed the server (its Host header), so that links
    * work from the client's side of a proxy or port mapping; the bound address otherwise.
    */
-  static String base(HttpExchange exchange) {
-    String host = exchange.getRequestHeaders().getFirst("Host");
+  static String base(Exchange exchange) {
+    String host = exchange.requestHeader("Host");
     if (host != null && HOST.matcher(host).matches()) {
       return "http://" + host;
     }
-    InetSocketAddress local = exchange.getLocalAddress();
-    String address = local.getAddress().getHostAddress();
-    if (address.contains(":")) {
-      address = "[" + address + "]";
-    }
-    return "http://" + address + ":" + local.getPort();
+    return exchange.localOrigin();
   }
 
   /** {@code /images/<id>} with every byte outside the unreserved set percent-encoded. */

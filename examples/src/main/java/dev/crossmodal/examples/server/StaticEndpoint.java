@@ -1,7 +1,6 @@
 package dev.crossmodal.examples.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,13 +33,13 @@ final class StaticEndpoint extends Endpoint {
   }
 
   @Override
-  protected void serve(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+  protected void serve(Exchange exchange) throws IOException {
+    String path = exchange.path();
     String file = FILES.get(path);
     if (file == null) {
       throw new HttpError(404, "no such resource: " + path);
     }
-    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.setResponseHeader("Cache-Control", "no-cache");
     sendBytes(exchange, contentType(file), contents.get(file));
   }
 

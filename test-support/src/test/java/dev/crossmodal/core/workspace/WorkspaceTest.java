@@ -135,11 +135,12 @@ class WorkspaceTest {
   }
 
   @Test
-  void vectorsWithoutDocumentsAreRemovedOnTheNextWriteOpen() {
+  void vectorsWithoutDocumentsAreRemovedOnTheNextWriteOpen() throws IOException {
     try (Workspace ws = create()) {
       add(ws, Document.text("kept", "red"), ColorWordsModel.axis("red"));
       ws.commit();
       // A crash between the index commit and the document commit leaves a vector alone.
+      ws.beginCommit();
       ws.index(Modality.TEXT).upsert("orphan", ColorWordsModel.axis("blue"));
       ws.index(Modality.TEXT).commit();
     }
