@@ -16,7 +16,7 @@ import java.util.List;
 public final class Datasets {
   /** The format names {@link #open} accepts. */
   public static final List<String> FORMATS =
-      List.of("flickr8k", "flickr8k-original", "karpathy", "folder", "toy");
+      List.of("flickr8k", "flickr8k-original", "karpathy", "folder", "toy", "lines");
 
   private Datasets() {}
 
@@ -25,7 +25,8 @@ public final class Datasets {
    *
    * @param format one of {@link #FORMATS}
    * @param dir the dataset folder; for {@code toy} it may be {@code null} ({@link
-   *     ToyDataset#DEFAULT_DIR}); for {@code karpathy} it may also be the split file itself
+   *     ToyDataset#DEFAULT_DIR}); for {@code karpathy} it may also be the split file itself; for
+   *     {@code lines} it is the text file
    * @param split a Karpathy split ({@code train}, {@code val}, {@code test}, {@code restval}), or
    *     {@code null} for all images; only {@code karpathy} has splits
    * @throws InvalidInputException for an unknown format, a split given to a format without splits,
@@ -75,6 +76,7 @@ public final class Datasets {
           : KarpathyDataset.of(dir, null, split);
       case "folder" -> FolderDataset.of(dir);
       case "toy" -> ToyDataset.of(dir == null ? ToyDataset.DEFAULT_DIR : dir);
+      case "lines" -> LinesDataset.of(dir);
       default -> throw new IllegalStateException("format list and switch disagree: " + format);
     };
   }

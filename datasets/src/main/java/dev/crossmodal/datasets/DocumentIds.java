@@ -3,6 +3,7 @@ package dev.crossmodal.datasets;
 import dev.crossmodal.core.ImageSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +46,15 @@ public final class DocumentIds {
   /** The id of an image given as encoded bytes; equal to {@link #imageId(Path)} of a file holding them. */
   public static String imageId(byte[] encodedImage) {
     return toId(sha256().digest(encodedImage));
+  }
+
+  /**
+   * The id of a text that stands alone (a line of a text corpus): {@code text-} and the first
+   * {@value #IMAGE_ID_LENGTH} hex characters of the SHA-256 of its UTF-8 bytes. The prefix keeps it
+   * apart from image ids, which are bare hashes.
+   */
+  public static String textId(String text) {
+    return "text-" + toId(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The id of the {@code index}-th (0-based) caption row of an image. */

@@ -8,6 +8,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import dev.crossmodal.core.InvalidModelException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,14 +38,10 @@ final class OnnxSession implements AutoCloseable {
     startEngine();
     String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
     Model m = Model.newInstance(name, device, ENGINE);
-    try {
-      // DJL only applies intraOpNumThreads when interOpNumThreads is given too.
-      Map<String, String> options =
-          threads > 0
-              ? Map.of("interOpNumThreads", "1", "intraOpNumThreads", Integer.toString(threads))
-              : Map.of();
-      m.load(file, null, options);
-    } catch (IOException | MalformedModelException | RuntimeException e) {
+    // The session copies its options when it is created, so they can be closed right after.
+    try (SessionOptions options = sessionOptions(threads)) {
+      m.load(file, null, Map.of("sessionOptions", options));
+    } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       m.close();
       throw new InvalidModelException("cannot load ONNX model " + file + ": " + e.getMessage(), e);
     }
@@ -51,6 +49,26 @@ final class OnnxSession implements AutoCloseable {
     List<String> names = new ArrayList<>();
     model.getBlock().describeInput().keys().forEach(names::add);
     this.inputNames = List.copyOf(names);
+  }
+
+  /**
+   * How every CLIP session runs: all graph optimisations (operator fusion, constant folding),
+   * operators one after another ({@code inter_op} 1: a transformer is a chain, there is nothing to
+   * run beside it), {@code threads} threads inside each operator (0: one per physical core),
+   * ONNX Runtime's memory arena and memory-pattern planning, so that a batch of the same shape
+   * reuses the previous batch's buffers.
+   */
+  static SessionOptions sessionOptions(int threads) throws OrtException {
+    SessionOptions options = new SessionOptions();
+    options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+    options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
+    options.setInterOpNumThreads(1);
+    if (threads > 0) {
+      options.setIntraOpNumThreads(threads);
+    }
+    options.setCPUArenaAllocator(true);
+    options.setMemoryPatternOptimization(true);
+    return options;
   }
 
   /**

@@ -4,11 +4,13 @@ import dev.crossmodal.core.Document;
 import java.util.List;
 
 /**
- * One image of a dataset with its captions, or only the problems found while reading it.
+ * One image of a dataset with its captions, one text of a text-only dataset, or only the problems
+ * found while reading it.
  *
- * @param image the image document, or {@code null} when the entry only reports problems (such as
- *     captions for an image file that does not exist)
- * @param captions caption documents, each tagged with {@link Document#TAG_IMAGE_ID}
+ * @param image the image document, or {@code null} when the entry holds only texts or only
+ *     reports problems (such as captions for an image file that does not exist)
+ * @param captions caption documents, each tagged with {@link Document#TAG_IMAGE_ID}; or, without
+ *     an image, the texts of a text-only dataset
  * @param problems rows or files of this entry that could not be used
  */
 public record DatasetEntry(Document image, List<Document> captions, List<SkippedItem> problems) {
@@ -21,6 +23,11 @@ public record DatasetEntry(Document image, List<Document> captions, List<Skipped
   /** An entry that only reports problems. */
   public static DatasetEntry problemsOnly(List<SkippedItem> problems) {
     return new DatasetEntry(null, List.of(), problems);
+  }
+
+  /** An entry of a text-only dataset: one text, no image. */
+  public static DatasetEntry text(Document text) {
+    return new DatasetEntry(null, List.of(text), List.of());
   }
 
   /** Whether the entry has a usable image (its captions may still be used without it). */

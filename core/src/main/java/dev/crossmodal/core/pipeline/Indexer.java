@@ -49,6 +49,15 @@ public final class Indexer {
   /** The largest batch size: text batches are {@value #TEXT_BATCH_FACTOR} times larger, and must fit an int. */
   public static final int MAX_BATCH_SIZE = 65_536;
 
+  /**
+   * A dataset is read and indexed this many image batches at a time. Each window ends with the
+   * pipeline draining, so a window must be long enough for that to be a small cost.
+   */
+  static final int IMAGE_WINDOW_BATCHES = 16;
+
+  /** Text batches (of {@code textBatchSize}) in one window of a dataset. */
+  static final int TEXT_WINDOW_BATCHES = 8;
+
   private final Workspace workspace;
   private final CrossModalModel model;
   private final int batchSize;
@@ -57,6 +66,7 @@ public final class Indexer {
   private final int textBatchSize;
   private final int prepareThreads;
   private final Duration checkpointInterval;
+  private final long checkpointDocuments;
   private final ProgressListener progress;
   private volatile boolean cancelled;
 
@@ -67,6 +77,7 @@ public final class Indexer {
     this.textBatchSize = b.textBatchSize > 0 ? b.textBatchSize : TEXT_BATCH_FACTOR * b.batchSize;
     this.prepareThreads = b.prepareThreads;
     this.checkpointInterval = b.checkpointInterval;
+    this.checkpointDocuments = b.checkpointDocuments;
     this.progress = b.progress;
     workspace.requireModel(model);
   }
@@ -88,126 +99,197 @@ public final class Indexer {
   }
 
   /**
-   * Indexes the first {@code limit} images of a dataset (all if {@code limit < 0}) and their
-   * captions.
+   * Indexes the first {@code limit} items of a dataset (all if {@code limit < 0}): an item is an
+   * image with its captions, or a text of a text-only dataset.
+   *
+   * <p>The dataset is read lazily, one window of entries at a time (at most {@value
+   * #IMAGE_WINDOW_BATCHES} image batches or {@value #TEXT_WINDOW_BATCHES} text batches), so the
+   * heap holds that window and the batches in flight, whatever the size of the dataset.
    */
   public IndexReport index(Dataset dataset, long limit) {
-    List<Document> documents = new ArrayList<>();
-    List<SkippedItem> problems = new ArrayList<>();
-    ProgressTracker reading = new ProgressTracker("reading " + dataset.name(), -1, progress);
-    try (Stream<DatasetEntry> entries = dataset.entries()) {
+    int imageWindow = IMAGE_WINDOW_BATCHES * batchSize;
+    int textWindow = TEXT_WINDOW_BATCHES * textBatchSize;
+    try (Run run = new Run(-1);
+        Stream<DatasetEntry> entries = dataset.entries()) {
+      LOG.info("indexing {}", dataset.name());
       openEntries = entries;
       if (cancelled) {
         entries.close();
       }
-      long images = 0;
       Iterator<DatasetEntry> it = entries.iterator();
-      while (it.hasNext() && (limit < 0 || images < limit) && !cancelled) {
+      List<Document> window = new ArrayList<>();
+      int windowImages = 0;
+      int windowTexts = 0;
+      long items = 0;
+      while (run.goesOn() && (limit < 0 || items < limit) && hasNext(it)) {
         DatasetEntry entry = it.next();
-        problems.addAll(entry.problems());
+        run.skipped.addAll(entry.problems());
         if (entry.hasImage()) {
-          documents.add(entry.image());
-          images++;
+          window.add(entry.image());
+          windowImages++;
         }
-        documents.addAll(entry.captions());
-        reading.advance(1);
+        window.addAll(entry.captions());
+        windowTexts += entry.captions().size();
+        if (entry.hasImage() || !entry.captions().isEmpty()) {
+          items++;
+        }
+        if (windowImages >= imageWindow || windowTexts >= textWindow) {
+          run.index(window);
+          window.clear();
+          windowImages = 0;
+          windowTexts = 0;
+        }
       }
+      if (run.goesOn() && !window.isEmpty()) {
+        run.index(window);
+      }
+      return run.finish();
+    } finally {
+      openEntries = null;
     }
-    openEntries = null;
-    reading.finish();
-    return index(documents, problems);
   }
 
-  /** Indexes documents of any modality the model can encode. */
+  /**
+   * Whether the dataset has another entry. {@link #cancel()} closes the dataset's stream, which may
+   * make a read in progress fail: after a cancel that is the end of the input, not an error.
+   */
+  private boolean hasNext(Iterator<DatasetEntry> it) {
+    try {
+      return it.hasNext();
+    } catch (RuntimeException e) {
+      if (cancelled) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Indexes documents of any modality the model can encode. The list is one window: captions may
+   * come before or after their images.
+   */
   public IndexReport index(List<Document> documents) {
-    return index(documents, List.of());
+    try (Run run = new Run(documents.size())) {
+      run.index(documents);
+      return run.finish();
+    }
   }
 
-  private IndexReport index(List<Document> documents, List<SkippedItem> earlierProblems) {
-    long start = System.nanoTime();
-    List<SkippedItem> skipped = new ArrayList<>(earlierProblems);
-    Map<Modality, List<Document>> todo = new LinkedHashMap<>();
-    long alreadyPresent = 0;
-    Set<String> seen = new HashSet<>();
-    for (Document document : documents) {
-      if (!seen.add(document.id()) || workspace.documents().contains(document.id())) {
-        alreadyPresent++;
-        continue;
-      }
-      if (!model.modalities().contains(document.modality())
-          || workspace.findIndex(document.modality()).isEmpty()) {
-        skipped.add(
-            new SkippedItem(document.describe(), "no encoder or index for modality " + document.modality()));
-        continue;
-      }
-      todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
-    }
-    // Images go first so that the captions of an image that cannot be decoded can be left out.
-    List<Document> imageDocuments = todo.remove(Modality.IMAGE);
-    if (imageDocuments != null) {
-      Map<Modality, List<Document>> imagesFirst = new LinkedHashMap<>();
-      imagesFirst.put(Modality.IMAGE, imageDocuments);
-      imagesFirst.putAll(todo);
-      todo = imagesFirst;
-    }
-    long total = todo.values().stream().mapToLong(List::size).sum();
-    LOG.info(
-        "indexing {} documents ({} already in the workspace, {} skipped so far)",
-        total, alreadyPresent, skipped.size());
+  /** One call of {@link #index}: its pipelines, counts, skipped items and checkpoints. */
+  private final class Run implements AutoCloseable {
+    private final long start = System.nanoTime();
+    private final List<SkippedItem> skipped = new ArrayList<>();
+    private final Map<Modality, Long> indexed = new LinkedHashMap<>();
+    /** Images that could not be encoded: their captions are left out, even in a later window. */
+    private final Map<String, Document> failedImages = new LinkedHashMap<>();
+    private final ProgressTracker tracker;
+    private final EncodingPipeline images =
+        EncodingPipeline.builder().batchSize(batchSize).prepareThreads(prepareThreads).build();
+    private final EncodingPipeline texts =
+        EncodingPipeline.builder().batchSize(textBatchSize).prepareThreads(prepareThreads).build();
+    private long alreadyPresent;
+    private long lastCheckpoint = System.nanoTime();
+    private long sinceCheckpoint;
+    private boolean interrupted;
+    private final boolean streamed;
 
-    Map<Modality, Long> indexed = new LinkedHashMap<>();
-    ProgressTracker tracker = new ProgressTracker("indexing", total, progress);
-    boolean interrupted = false;
-    long[] lastCheckpoint = {System.nanoTime()};
-    Map<String, Document> failedImages = new LinkedHashMap<>();
-    try (EncodingPipeline images =
-            EncodingPipeline.builder().batchSize(batchSize).prepareThreads(prepareThreads).build();
-        EncodingPipeline texts =
-            EncodingPipeline.builder().batchSize(textBatchSize).prepareThreads(prepareThreads).build()) {
-      for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
-        Modality modality = group.getKey();
-        EncodingPipeline pipeline = modality.contentKind() == Modality.ContentKind.TEXT ? texts : images;
-        var index = workspace.index(modality);
-        List<Document> groupDocuments = group.getValue();
-        if (!modality.equals(Modality.IMAGE) && !failedImages.isEmpty()) {
-          groupDocuments = withoutCaptionsOf(failedImages, groupDocuments, skipped, tracker);
+    /** @param total documents to index, or -1 when the input is streamed */
+    Run(long total) {
+      this.tracker = new ProgressTracker("indexing", total, progress);
+      this.streamed = total < 0;
+    }
+
+    boolean goesOn() {
+      return !interrupted && !cancelled;
+    }
+
+    /** Indexes one window of documents: images first, so that a failed image's captions can be left out. */
+    void index(List<Document> window) {
+      Map<Modality, List<Document>> todo = new LinkedHashMap<>();
+      todo.put(Modality.IMAGE, new ArrayList<>());
+      Set<String> seen = new HashSet<>();
+      for (Document document : window) {
+        // Earlier windows are in the store already; `seen` catches repeats within this one.
+        if (!seen.add(document.id()) || workspace.documents().contains(document.id())) {
+          alreadyPresent++;
+          tracker.advance(1);
+          continue;
         }
-        Iterator<Document> input = cancellable(groupDocuments.iterator());
-        Set<String> encodedIds = new HashSet<>();
-        pipeline.run(
-            model.encoder(modality),
-            input,
-            (docs, vectors, bad) -> {
-              docs.forEach(d -> encodedIds.add(d.id()));
-              index.upsertAll(docs.stream().map(Document::id).toList(), vectors);
-              workspace.documents().putAll(docs);
-              indexed.merge(modality, (long) docs.size(), Long::sum);
-              skipped.addAll(bad);
-              bad.forEach(s -> LOG.warn("skipped {}: {}", s.item(), s.reason()));
-              tracker.advance(docs.size() + bad.size());
-              if (System.nanoTime() - lastCheckpoint[0] >= checkpointInterval.toNanos()) {
-                workspace.commit();
-                lastCheckpoint[0] = System.nanoTime();
-              }
-            });
-        if (cancelled) {
-          break;
+        if (!model.modalities().contains(document.modality())
+            || workspace.findIndex(document.modality()).isEmpty()) {
+          skipped.add(
+              new SkippedItem(document.describe(), "no encoder or index for modality " + document.modality()));
+          tracker.advance(1);
+          continue;
         }
-        if (modality.equals(Modality.IMAGE)) {
-          groupDocuments.stream().filter(d -> !encodedIds.contains(d.id())).forEach(d -> failedImages.put(d.id(), d));
-        }
+        todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
       }
-    } catch (CancellationException e) {
-      interrupted = true;
+      LOG.debug("window of {} documents; {} already indexed so far in this run", window.size(), alreadyPresent);
+      try {
+        for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
+          if (!goesOn()) {
+            return;
+          }
+          encode(group.getKey(), group.getValue());
+        }
+      } catch (CancellationException e) {
+        interrupted = true;
+      }
     }
-    interrupted |= cancelled;
-    workspace.commit();
-    tracker.finish();
-    if (interrupted) {
-      LOG.warn("indexing interrupted; what was done is saved: run the same command again to finish");
+
+    private void encode(Modality modality, List<Document> documents) {
+      if (documents.isEmpty()) {
+        return;
+      }
+      EncodingPipeline pipeline = modality.contentKind() == Modality.ContentKind.TEXT ? texts : images;
+      var index = workspace.index(modality);
+      if (!modality.equals(Modality.IMAGE) && !failedImages.isEmpty()) {
+        documents = withoutCaptionsOf(failedImages, documents, skipped, tracker);
+      }
+      Set<String> encodedIds = new HashSet<>();
+      pipeline.run(
+          model.encoder(modality),
+          cancellable(documents.iterator()),
+          (docs, vectors, bad) -> {
+            docs.forEach(d -> encodedIds.add(d.id()));
+            index.upsertAll(docs.stream().map(Document::id).toList(), vectors);
+            workspace.documents().putAll(docs);
+            indexed.merge(modality, (long) docs.size(), Long::sum);
+            skipped.addAll(bad);
+            bad.forEach(s -> LOG.warn("skipped {}: {}", s.item(), s.reason()));
+            tracker.advance(docs.size() + bad.size());
+            sinceCheckpoint += docs.size();
+            if (sinceCheckpoint >= checkpointDocuments
+                || System.nanoTime() - lastCheckpoint >= checkpointInterval.toNanos()) {
+              workspace.commit();
+              lastCheckpoint = System.nanoTime();
+              sinceCheckpoint = 0;
+            }
+          });
+      if (modality.equals(Modality.IMAGE) && !cancelled) {
+        documents.stream().filter(d -> !encodedIds.contains(d.id())).forEach(d -> failedImages.put(d.id(), d));
+      }
     }
-    return new IndexReport(
-        indexed, alreadyPresent, skipped, Duration.ofNanos(System.nanoTime() - start), interrupted);
+
+    IndexReport finish() {
+      interrupted |= cancelled;
+      workspace.commit();
+      if (streamed) {
+        tracker.total(tracker.done());
+      }
+      tracker.finish();
+      if (interrupted) {
+        LOG.warn("indexing interrupted; what was done is saved: run the same command again to finish");
+      }
+      return new IndexReport(
+          indexed, alreadyPresent, skipped, Duration.ofNanos(System.nanoTime() - start), interrupted);
+    }
+
+    @Override
+    public void close() {
+      images.close();
+      texts.close();
+    }
   }
 
   /**
@@ -266,6 +348,7 @@ public final class Indexer {
     private int textBatchSize;
     private int prepareThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private Duration checkpointInterval = Duration.ofSeconds(30);
+    private long checkpointDocuments = 100_000;
     private ProgressListener progress = ProgressListener.NONE;
 
     private Builder(Workspace workspace, CrossModalModel model) {
@@ -307,6 +390,19 @@ public final class Indexer {
         throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + interval);
       }
       this.checkpointInterval = interval;
+      return this;
+    }
+
+    /**
+     * After how many new documents work in progress is committed, whatever the time; default
+     * 100,000. Changes wait in memory until a commit, so this bounds the heap a fast encoder
+     * (or a model-free test model) fills between two timed checkpoints.
+     */
+    public Builder checkpointDocuments(long documents) {
+      if (documents < 1) {
+        throw new IllegalArgumentException("checkpoint documents must be at least 1, got " + documents);
+      }
+      this.checkpointDocuments = documents;
       return this;
     }
 

@@ -35,19 +35,19 @@ import picocli.CommandLine.Option;
 public final class IndexCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR", description = "Dataset folder.")
+  @Option(names = {"-d", "--data"}, required = true, paramLabel = "DIR", description = "Dataset folder (for --format lines: the text file).")
   Path data;
 
   @Option(
       names = {"-f", "--format"},
       required = true,
-      description = "Dataset layout: flickr8k, flickr8k-original, karpathy, folder or toy.")
+      description = "Dataset layout: flickr8k, flickr8k-original, karpathy, folder, toy, or lines (one text per line of a UTF-8 file).")
   String format;
 
   @Option(names = "--split", description = "Karpathy split to index: train, val, test or restval (default: all).")
   String split;
 
-  @Option(names = {"-n", "--limit"}, description = "Index only the first N images and their captions.")
+  @Option(names = {"-n", "--limit"}, description = "Index only the first N images and their captions (lines: the first N texts).")
   Long limit;
 
   @Option(names = {"-s", "--batch-size"}, defaultValue = "32", description = "Documents per model call (default: ${DEFAULT-VALUE}).")

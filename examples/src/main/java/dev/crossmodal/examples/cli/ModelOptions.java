@@ -9,7 +9,7 @@ public final class ModelOptions {
   @Option(
       names = {"-m", "--model"},
       defaultValue = "clip",
-      description = "Model family: clip, siglip, chinese-clip, vse, or auto (detected from --model-dir) (default: ${DEFAULT-VALUE}).")
+      description = "Model family: clip, siglip, chinese-clip, vse, auto (detected from --model-dir), or color-words (a deterministic test model without weights) (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(

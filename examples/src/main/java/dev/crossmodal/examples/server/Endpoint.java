@@ -65,6 +65,9 @@ abstract class Endpoint {
     }
   }
 
+  /** Bodies at most this long are read to their end before a 413, so that the client sees it. */
+  private static final long DRAIN_LIMIT = 1 << 20;
+
   /** Reads the body, refusing (413) more than {@code limit} bytes without reading them all. */
   protected static byte[] readBody(Exchange exchange, int limit) throws IOException {
     String declared = exchange.requestHeader("Content-Length");
@@ -76,6 +79,15 @@ abstract class Endpoint {
         throw HttpError.badRequest("invalid Content-Length " + declared);
       }
       if (length > limit) {
+        if (length <= DRAIN_LIMIT) {
+          // A modest excess is read and dropped first: a client still writing its body when the
+          // connection closes may never see the 413 (it gets a reset instead).
+          try (InputStream in = exchange.requestBody()) {
+            in.skipNBytes(length);
+          } catch (java.io.EOFException e) {
+            // The body was shorter than declared: the 413 stands.
+          }
+        }
         throw tooLarge(limit);
       }
     }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crossmodal.solrtest.SolrCloudProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,25 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scale-out commands end to end on the toy set with the color-words model: {@code index
- * --index solr} into a real two-node SolrCloud (2 shards x 2 replicas, embedded ZooKeeper), and
+ * --index solr} into a real two-node SolrCloud (2 shards x 2 replicas, embedded ZooKeeper, in a
+ * JVM of its own), and
  * {@code encode --engine spark --master local[2]} then {@code import}; both must answer as the
  * flat index does.
  */
 class ScaleOutCliTest {
   private static final List<String> TEXT_QUERIES =
       List.of("a red circle", "green hills under a yellow sun", "a blue car", "black and white");
-  private static MiniSolrCloudCluster solr;
+  private static SolrCloudProcess solr;
 
   @TempDir static Path dir;
 
   @BeforeAll
-  static void startSolr() throws Exception {
-    solr = new MiniSolrCloudCluster.Builder(2, Files.createDirectories(dir.resolve("solr"))).build();
+  static void startSolr() {
+    solr = SolrCloudProcess.start(2);
   }
 
   @AfterAll
-  static void stopSolr() throws Exception {
-    solr.shutdown();
+  static void stopSolr() {
+    solr.close();
   }
 
   private static Path toyData() {
@@ -83,7 +84,7 @@ class ScaleOutCliTest {
   @Test
   void aSolrWorkspaceAnswersAsTheFlatIndexWithNoExtraFlags() {
     Path flat = index("flat");
-    Path onSolr = index("on-solr", "--index", "solr", "--solr-zk", solr.getZkServer().getZkAddress(),
+    Path onSolr = index("on-solr", "--index", "solr", "--solr-zk", solr.zkAddress(),
         "--collection", "toy", "--shards", "2", "--replicas", "2");
 
     JsonNode info = ok("info", "--workspace", onSolr.toString(), "--json").json();

@@ -3,15 +3,20 @@ package dev.crossmodal.index.solr;
 import dev.crossmodal.core.InvalidWorkspaceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.http.HttpRequestInterceptor;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.solr.client.solrj.impl.CloudLegacySolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
@@ -48,29 +53,48 @@ public final class SolrCluster implements AutoCloseable {
 
   private final SolrIndexConfig config;
   private final CloudSolrClient client;
+  private final CloseableHttpClient httpClient;
 
-  private SolrCluster(SolrIndexConfig config, CloudSolrClient client) {
+  private SolrCluster(SolrIndexConfig config, CloudSolrClient client, CloseableHttpClient httpClient) {
     this.config = config;
     this.client = client;
+    this.httpClient = httpClient;
   }
 
-  /** Connects to the cluster named by {@code config}; nothing is created yet. */
+  /**
+   * Connects to the cluster named by {@code config}; nothing is created yet.
+   *
+   * <p>The client speaks HTTP through Apache HttpClient (SolrJ's {@code CloudLegacySolrClient}),
+   * not SolrJ's Jetty 10 client: applications of this library (the CLI's server among them) run
+   * Jetty 12, and the two Jetty lines cannot share a class path.
+   */
   public static SolrCluster connect(SolrIndexConfig config) {
-    Http2SolrClient.Builder http =
-        new Http2SolrClient.Builder()
-            .withConnectionTimeout(15, TimeUnit.SECONDS)
-            .withRequestTimeout(120, TimeUnit.SECONDS);
+    HttpClientBuilder http =
+        HttpClientBuilder.create()
+            .useSystemProperties()
+            .setMaxConnPerRoute(32)
+            .setMaxConnTotal(128)
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setConnectTimeout(15_000)
+                    .setSocketTimeout(120_000)
+                    .build());
     String user = System.getenv(USER_ENV);
     if (user != null && !user.isEmpty()) {
       String password = System.getenv(PASSWORD_ENV);
-      http.withBasicAuthCredentials(user, password == null ? "" : password);
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+      // Pre-emptive, so that every request (updates included) carries it without a 401 round trip.
+      http.addInterceptorFirst((HttpRequestInterceptor) (request, context) -> request.setHeader("Authorization", "Basic " + token));
     }
+    CloseableHttpClient httpClient = http.build();
     CloudSolrClient client =
-        new CloudHttp2SolrClient.Builder(config.zkHosts(), config.zkChroot())
-            .withInternalClientBuilder(http)
+        new CloudLegacySolrClient.Builder(config.zkHosts(), config.zkChroot())
+            .withHttpClient(httpClient)
             .withZkConnectTimeout(15, TimeUnit.SECONDS)
             .build();
-    return new SolrCluster(config, client);
+    return new SolrCluster(config, client, httpClient);
   }
 
   /** The configuration this cluster was connected with. */
@@ -173,7 +197,7 @@ public final class SolrCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
+    try (httpClient) {
       client.close();
     } catch (IOException e) {
       LOG.warn("closing the Solr client: {}", e.toString());

@@ -17,6 +17,7 @@ import dev.crossmodal.core.model.Models;
 import dev.crossmodal.core.pipeline.Indexer;
 import dev.crossmodal.core.pipeline.Searcher;
 import dev.crossmodal.core.workspace.Workspace;
+import dev.crossmodal.solrtest.SolrCloudProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,6 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,26 +33,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Against a real two-node SolrCloud with an embedded ZooKeeper, collections of 2 shards x 2 replicas. */
+/**
+ * Against a real two-node SolrCloud with an embedded ZooKeeper (in a JVM of its own, so that this
+ * module's class path is the one users get), collections of 2 shards x 2 replicas.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SolrVectorIndexTest {
   private static final int DIM = 16;
-  private static MiniSolrCloudCluster solr;
+  private static SolrCloudProcess solr;
   private static int collections;
 
   @BeforeAll
-  static void startCluster() throws Exception {
-    Path base = Files.createTempDirectory("crossmodal-solr");
-    solr = new MiniSolrCloudCluster.Builder(2, base).build();
+  static void startCluster() {
+    solr = SolrCloudProcess.start(2);
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
-    solr.shutdown();
+  static void stopCluster() {
+    solr.close();
   }
 
   private static SolrIndexConfig newCollection() {
-    return SolrIndexConfig.builder(solr.getZkServer().getZkAddress(), "vectors" + (++collections))
+    return SolrIndexConfig.builder(solr.zkAddress(), "vectors" + (++collections))
         .shards(2).replicas(2).build();
   }
 
@@ -220,7 +222,7 @@ class SolrVectorIndexTest {
       index.commit();
       float[] query = randomVector(random);
       List<SearchHit> before = index.search(query, 10);
-      solr.stopJettySolrRunner(0);
+      solr.stopNode(0);
       for (int i = 0; i < 5; i++) {
         assertThat(index.search(query, 10)).isEqualTo(before);
       }

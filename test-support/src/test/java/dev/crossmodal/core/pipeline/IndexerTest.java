@@ -211,6 +211,120 @@ class IndexerTest {
     assertThat(ws.documents().count(Modality.TEXT)).isEqualTo(4);
   }
 
+  @Test
+  void aDatasetIsReadOneWindowAtATimeNotCollectedFirst() {
+    int[] read = {0};
+    int[] readWhenFirstEncoded = {-1};
+    dev.crossmodal.core.Encoder watching = textEncoderCalling(() -> {
+      if (readWhenFirstEncoded[0] < 0) {
+        readWhenFirstEncoded[0] = read[0];
+      }
+    });
+    dev.crossmodal.core.CrossModalModel textOnly = new SingleEncoderModel(model, watching);
+    Workspace ws = Workspace.inMemory(textOnly);
+    Dataset large = new Dataset() {
+      @Override
+      public String name() {
+        return "large";
+      }
+
+      @Override
+      public Stream<DatasetEntry> entries() {
+        return Stream.iterate(0, i -> i + 1)
+            .limit(100_000)
+            .peek(i -> read[0]++)
+            .map(i -> DatasetEntry.text(Document.text("t" + i, "red " + i)));
+      }
+    };
+
+    IndexReport report = Indexer.builder(ws, textOnly).batchSize(2).textBatchSize(2).build().index(large, -1);
+
+    assertThat(report.indexed(Modality.TEXT)).isEqualTo(100_000);
+    assertThat(readWhenFirstEncoded[0]).isEqualTo(Indexer.TEXT_WINDOW_BATCHES * 2);
+  }
+
+  @Test
+  void aLimitCountsTheTextsOfATextOnlyDataset() {
+    Workspace ws = Workspace.inMemory(model);
+    List<DatasetEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      entries.add(DatasetEntry.text(Document.text("t" + i, "blue " + i)));
+    }
+
+    IndexReport report = Indexer.builder(ws, model).build().index(datasetOf(entries), 3);
+
+    assertThat(report.indexed(Modality.TEXT)).isEqualTo(3);
+  }
+
+  @Test
+  void aDuplicateInALaterWindowCountsAsAlreadyIndexed() {
+    Workspace ws = Workspace.inMemory(model);
+    List<DatasetEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      entries.add(DatasetEntry.text(Document.text("t" + (i % 20), "green " + (i % 20))));
+    }
+
+    IndexReport report = Indexer.builder(ws, model).batchSize(1).textBatchSize(1).build().index(datasetOf(entries), -1);
+
+    assertThat(report.indexed(Modality.TEXT)).isEqualTo(20);
+    assertThat(report.alreadyPresent()).isEqualTo(20);
+  }
+
+  @Test
+  void workIsCommittedEveryCheckpointDocumentsWhateverTheTime() {
+    Path wsDir = dir.resolve("ws");
+    Path log = wsDir.resolve("documents.log");
+    long[] logSizeAtLastBatch = {0};
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      docs.add(Document.text("t" + i, "red " + i));
+    }
+    dev.crossmodal.core.Encoder watching = textEncoderCalling(() -> {
+      try {
+        logSizeAtLastBatch[0] = Files.size(log);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    dev.crossmodal.core.CrossModalModel textOnly = new SingleEncoderModel(model, watching);
+    try (Workspace ws = Workspace.openOrCreate(wsDir, ModelSpec.of("test"), textOnly, InMemoryFileIndex.factory())) {
+      long empty = Files.size(log);
+      Indexer.builder(ws, textOnly)
+          .batchSize(2)
+          .textBatchSize(2)
+          .checkpointInterval(java.time.Duration.ofHours(1))
+          .checkpointDocuments(4)
+          .build()
+          .index(docs);
+
+      // The last batch starts after 8 documents, two checkpoints of 4 documents each.
+      assertThat(logSizeAtLastBatch[0]).isGreaterThan(empty);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** ColorWords' text encoder, calling {@code before} ahead of every batch. */
+  private dev.crossmodal.core.Encoder textEncoderCalling(Runnable before) {
+    return new dev.crossmodal.core.Encoder() {
+      @Override
+      public Modality modality() {
+        return Modality.TEXT;
+      }
+
+      @Override
+      public int dimension() {
+        return model.dimension();
+      }
+
+      @Override
+      public float[][] encode(List<Document> documents) {
+        before.run();
+        return model.encoder(Modality.TEXT).encode(documents);
+      }
+    };
+  }
+
   /** A model with one encoder, for tests that need to watch or slow down encoding. */
   private record SingleEncoderModel(dev.crossmodal.core.CrossModalModel base, dev.crossmodal.core.Encoder encoder)
       implements dev.crossmodal.core.CrossModalModel {
