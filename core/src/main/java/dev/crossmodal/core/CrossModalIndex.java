@@ -90,7 +90,27 @@ public final class CrossModalIndex implements AutoCloseable {
    * @throws InvalidWorkspaceException if the model is not the one the workspace was built with
    */
   public static CrossModalIndex open(Path dir, Path modelDir) {
-    Workspace workspace = Workspace.open(dir);
+    return open(dir, modelDir, Workspace.OpenMode.READ_WRITE);
+  }
+
+  /**
+   * Opens an existing workspace for searching only: no lock is taken, so it may run beside a
+   * process adding to the workspace, and sees what that process last committed.
+   *
+   * <pre>{@code
+   * try (CrossModalIndex index = CrossModalIndex.openReadOnly(Path.of("ws"), null)) {
+   *   List<Match> images = index.searchText("a red car", 5);
+   * }
+   * }</pre>
+   *
+   * @param modelDir the model, or {@code null} for the location recorded in the workspace
+   */
+  public static CrossModalIndex openReadOnly(Path dir, Path modelDir) {
+    return open(dir, modelDir, Workspace.OpenMode.READ_ONLY);
+  }
+
+  private static CrossModalIndex open(Path dir, Path modelDir, Workspace.OpenMode mode) {
+    Workspace workspace = Workspace.open(dir, mode);
     try {
       return new CrossModalIndex(workspace, RecordedModel.load(workspace, modelDir));
     } catch (RuntimeException e) {
@@ -109,6 +129,7 @@ public final class CrossModalIndex implements AutoCloseable {
    * @throws InvalidInputException if the format is unknown or {@code dir} is not in its layout
    */
   public IndexReport addDataset(String format, Path dir) {
+    requireWritable();
     return Indexer.builder(workspace, model).build().index(DatasetFormats.open(format, dir, null), -1);
   }
 
@@ -126,6 +147,7 @@ public final class CrossModalIndex implements AutoCloseable {
    * }</pre>
    */
   public IndexReport add(List<Document> documents) {
+    requireWritable();
     return Indexer.builder(workspace, model).build().index(documents);
   }
 
@@ -191,6 +213,13 @@ public final class CrossModalIndex implements AutoCloseable {
       model.close();
     } finally {
       workspace.close();
+    }
+  }
+
+  private void requireWritable() {
+    if (workspace.mode() != Workspace.OpenMode.READ_WRITE) {
+      throw new IllegalStateException("workspace " + workspace.directory().orElseThrow()
+          + " was opened read-only: open it with CrossModalIndex.open to add documents");
     }
   }
 

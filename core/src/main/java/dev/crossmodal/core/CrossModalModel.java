@@ -22,6 +22,15 @@ public interface CrossModalModel extends AutoCloseable {
    */
   String id();
 
+  /**
+   * A digest of the weights, such as {@code sha256:} and 16 hex digits, that workspaces record
+   * beside {@link #id()}; empty when the model cannot tell. It may read the weight files on the
+   * first call.
+   */
+  default java.util.Optional<String> weightDigest() {
+    return java.util.Optional.empty();
+  }
+
   /** The dimension shared by all encoders of this model. */
   int dimension();
 

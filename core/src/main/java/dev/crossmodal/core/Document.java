@@ -80,10 +80,12 @@ public final class Document {
     return new Document(id, modality, text, image, newTags);
   }
 
+  /** The document's id, unique in a workspace. */
   public String id() {
     return id;
   }
 
+  /** The modality whose encoder and index the document goes to. */
   public Modality modality() {
     return modality;
   }
@@ -112,10 +114,12 @@ public final class Document {
     return image;
   }
 
+  /** Free-form metadata stored with the document, such as {@link #TAG_IMAGE_ID}. */
   public Map<String, String> tags() {
     return tags;
   }
 
+  /** One tag's value, if set. */
   public Optional<String> tag(String key) {
     return Optional.ofNullable(tags.get(key));
   }

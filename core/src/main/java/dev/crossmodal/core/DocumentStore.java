@@ -19,8 +19,10 @@ public interface DocumentStore extends AutoCloseable {
   /** Stores documents, replacing any with the same id. */
   void putAll(Collection<Document> documents);
 
+  /** The document stored under {@code id}, if any. */
   Optional<Document> get(String id);
 
+  /** Whether a document is stored under {@code id}. */
   boolean contains(String id);
 
   /** Removes a document; returns whether it was present. */

@@ -37,10 +37,12 @@ public sealed interface ImageSource {
     }
   }
 
+  /** An image in a local file. */
   static ImageSource of(Path path) {
     return new FileImage(path);
   }
 
+  /** An image behind a URI; a {@code file:} URI becomes a {@link FileImage}. */
   static ImageSource of(URI uri) {
     if ("file".equalsIgnoreCase(uri.getScheme())) {
       return new FileImage(Path.of(uri));
@@ -48,12 +50,14 @@ public sealed interface ImageSource {
     return new UriImage(uri);
   }
 
+  /** An image already in memory, named {@code name} in messages. */
   static ImageSource of(String name, byte[] bytes) {
     return new BytesImage(name, bytes);
   }
 
   /** An image in a local file. */
   record FileImage(Path path) implements ImageSource {
+    /** Refuses a null path. */
     public FileImage {
       Objects.requireNonNull(path, "path");
     }
@@ -84,6 +88,7 @@ public sealed interface ImageSource {
 
   /** An image behind a URI that {@link URI#toURL()} can open (http, https, jar, ...). */
   record UriImage(URI uri) implements ImageSource {
+    /** Refuses a null URI. */
     public UriImage {
       Objects.requireNonNull(uri, "uri");
     }
@@ -110,6 +115,7 @@ public sealed interface ImageSource {
 
   /** An image already in memory, such as an upload. */
   record BytesImage(String name, byte[] bytes) implements ImageSource {
+    /** Refuses null arguments. */
     public BytesImage {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(bytes, "bytes");

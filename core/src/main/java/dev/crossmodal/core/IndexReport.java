@@ -20,6 +20,7 @@ public record IndexReport(
     List<SkippedItem> skipped,
     Duration elapsed,
     boolean interrupted) {
+  /** Copies the collections, so a report never changes. */
   public IndexReport {
     indexed = Map.copyOf(indexed);
     skipped = List.copyOf(skipped);

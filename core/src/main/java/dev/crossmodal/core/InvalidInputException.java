@@ -5,10 +5,12 @@ package dev.crossmodal.core;
  * wrong dimension. Batch jobs catch it, report the item and go on.
  */
 public class InvalidInputException extends CrossmodalException {
+  /** Creates the exception with a message naming the input and the problem. */
   public InvalidInputException(String message) {
     super(message);
   }
 
+  /** Creates the exception with a message and the failure underneath. */
   public InvalidInputException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
 public final class Modality {
   /** The kind of content a document of a modality holds. */
   public enum ContentKind {
+    /** Text: captions, titles, queries. */
     TEXT,
+    /** Pictures, from encoded bytes. */
     IMAGE
   }
 
@@ -79,10 +81,12 @@ public final class Modality {
     };
   }
 
+  /** The name recorded in workspaces, such as {@code text}. */
   public String name() {
     return name;
   }
 
+  /** Whether documents of this modality carry text or an image. */
   public ContentKind contentKind() {
     return contentKind;
   }

@@ -9,5 +9,6 @@ public interface ProgressListener {
   /** Ignores all progress. */
   ProgressListener NONE = progress -> {};
 
+  /** Called as work advances; must be quick, it runs on the working thread. */
   void onProgress(Progress progress);
 }

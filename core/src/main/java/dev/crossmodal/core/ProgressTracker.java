@@ -22,6 +22,7 @@ public final class ProgressTracker {
   private long done;
   private long lastReportNanos = Long.MIN_VALUE;
 
+  /** Tracks {@code task} of {@code total} units ({@code -1} if unknown), reporting to {@code listener}. */
   public ProgressTracker(String task, long total, ProgressListener listener) {
     this.task = task;
     this.total = total;
@@ -47,6 +48,7 @@ public final class ProgressTracker {
     report(System.nanoTime());
   }
 
+  /** Units done so far. */
   public long done() {
     return done;
   }

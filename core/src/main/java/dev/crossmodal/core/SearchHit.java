@@ -14,6 +14,7 @@ public record SearchHit(String id, float score) {
   public static final Comparator<SearchHit> BEST_FIRST =
       Comparator.comparingDouble((SearchHit h) -> -h.score).thenComparing(SearchHit::id);
 
+  /** Refuses a null id. */
   public SearchHit {
     Objects.requireNonNull(id, "id");
   }

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param modality the modality to search, or {@code null} for the method's own default
  */
 public record SearchOptions(int k, float minScore, Modality modality) {
+  /** Checks {@code k} and the minimum score. */
   public SearchOptions {
     if (k < 1 || k > dev.crossmodal.core.pipeline.Searcher.MAX_K) {
       throw new InvalidInputException(

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * @param length the number of ids before any padding
  */
 public record TokenIds(int[] ids, int length) {
+  /** Checks the arrays agree. */
   public TokenIds {
     if (length < 0 || length > ids.length) {
       throw new IllegalArgumentException("length " + length + " outside 0.." + ids.length);

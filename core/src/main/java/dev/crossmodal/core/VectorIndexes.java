@@ -54,7 +54,8 @@ public final class VectorIndexes {
     }
     throw new InvalidWorkspaceException(providers.isEmpty()
         ? "no vector index on the class path: add the crossmodal-index-flat artifact"
-        : "several vector indexes on the class path (" + providers.stream().map(VectorIndexProvider::name).toList()
+        : "several vector indexes on the class path ("
+            + providers.stream().map(VectorIndexProvider::name).toList()
             + "): pass the factory of the one to use");
   }
 }

@@ -60,6 +60,7 @@ public final class RetrievalEvaluator {
     this.listener = builder.listener;
   }
 
+  /** A builder; the model and the indexes are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -215,11 +216,13 @@ public final class RetrievalEvaluator {
       return this;
     }
 
+    /** Reports encoding and search progress to {@code progress}. */
     public Builder listener(ProgressListener progress) {
       this.listener = Objects.requireNonNull(progress, "progress");
       return this;
     }
 
+    /** The evaluator these settings describe. */
     public RetrievalEvaluator build() {
       return new RetrievalEvaluator(this);
     }

@@ -192,6 +192,7 @@ public final class RetrievalMetrics {
       return this;
     }
 
+    /** The metrics of the ranks added so far. */
     public RetrievalMetrics build() {
       return new RetrievalMetrics(Arrays.copyOf(ranks, size));
     }

@@ -19,6 +19,7 @@ public record RetrievalReport(
     int images,
     int texts,
     List<SkippedItem> skipped) {
+  /** Copies the collections, so a report never changes. */
   public RetrievalReport {
     skipped = List.copyOf(skipped);
   }

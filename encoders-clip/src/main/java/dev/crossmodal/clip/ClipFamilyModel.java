@@ -118,6 +118,7 @@ public final class ClipFamilyModel extends TextImageModel {
         b.contextLength > 0
             ? b.contextLength
             : siglip ? textConfig.path("max_position_embeddings").asInt(64) : CHINESE_CLIP_CONTEXT;
+    requireTokenizersLibrary(dir);
     int padId = padId(dir, tokenizerFile, textConfig);
     ImageTransform transform =
         ClipImageConfig.fromPreprocessorConfig(preprocessor, ClipImageConfig.Conventions.HUGGING_FACE);
@@ -250,6 +251,19 @@ public final class ClipFamilyModel extends TextImageModel {
    * The pad id: {@code tokenizer_config.json}'s {@code pad_token} looked up in {@code
    * tokenizer.json}, else {@code text_config.pad_token_id}, else 0.
    */
+  /** The Maven coordinates of the tokenizer library these models need; CLIP itself does not. */
+  static final String TOKENIZERS_ARTIFACT = "ai.djl.huggingface:tokenizers";
+
+  private static void requireTokenizersLibrary(Path dir) {
+    try {
+      Class.forName("ai.djl.huggingface.tokenizers.HuggingFaceTokenizer", false,
+          ClipFamilyModel.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new InvalidModelException(dir + " needs its tokenizer.json read by Hugging Face's tokenizers:"
+          + " add the dependency " + TOKENIZERS_ARTIFACT + " (version from DJL's BOM; the CLI has it)");
+    }
+  }
+
   private static int padId(Path dir, Path tokenizerFile, JsonNode textConfig) {
     Path tokenizerConfig = dir.resolve("tokenizer_config.json");
     if (Files.isRegularFile(tokenizerConfig)) {

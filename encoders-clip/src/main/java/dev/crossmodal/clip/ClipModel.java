@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +63,7 @@ public final class ClipModel extends TextImageModel {
   private final List<AutoCloseable> resources;
   private final int dimension;
   private volatile String id;
+  private volatile String digest;
 
   private ClipModel(Builder b) {
     Path path = b.modelDir;
@@ -123,6 +125,7 @@ public final class ClipModel extends TextImageModel {
                 TextTokenizer.of(tokenizer), textTower, dim, b.batchSize, b.rejectEmptyText);
         this.image = new ClipImageEncoder(transform, imageTower, dim, b.batchSize);
       } else {
+        requirePyTorch(path);
         TorchScriptClip module = new TorchScriptClip(path, device, b.threads);
         opened.add(module);
         ClipTokenizer tokenizer = ClipTokenizer.bundled();
@@ -163,12 +166,27 @@ public final class ClipModel extends TextImageModel {
     if (current == null) {
       synchronized (this) {
         if (id == null) {
-          id = "clip:sha256:" + hashPrefix(weightFiles);
+          id = "clip:" + weightDigest().orElseThrow();
         }
         current = id;
       }
     }
     return current;
+  }
+
+  /** {@code sha256:} and the first 16 hex digits of a hash of the weight files (computed once). */
+  @Override
+  public Optional<String> weightDigest() {
+    String current = digest;
+    if (current == null) {
+      synchronized (this) {
+        if (digest == null) {
+          digest = "sha256:" + hashPrefix(weightFiles);
+        }
+        current = digest;
+      }
+    }
+    return Optional.of(current);
   }
 
   @Override
@@ -219,6 +237,19 @@ public final class ClipModel extends TextImageModel {
     throw new InvalidModelException(
         "CLIP model path " + path
             + " is neither a directory in the Hugging Face ONNX layout nor a TorchScript .pt file");
+  }
+
+  /** The artifact that brings DJL's PyTorch engine and natives, which the ONNX path never needs. */
+  static final String TORCHSCRIPT_ARTIFACT = "dev.crossmodal:crossmodal-encoders-clip-torchscript";
+
+  private static void requirePyTorch(Path path) {
+    try {
+      Class.forName("ai.djl.pytorch.engine.PtEngine", false, ClipModel.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new InvalidModelException(path + " is a TorchScript model, which runs on DJL's PyTorch engine:"
+          + " add the dependency " + TORCHSCRIPT_ARTIFACT + " (the CLI has it), or use the Hugging Face"
+          + " ONNX export of the model, which needs only ONNX Runtime");
+    }
   }
 
   private static String engineOf(Layout layout) {

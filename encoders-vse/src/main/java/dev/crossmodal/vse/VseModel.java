@@ -76,6 +76,12 @@ public final class VseModel extends TextImageModel {
     return id;
   }
 
+  /** {@code sha256:} and the first 16 hex digits of the hash in {@link #id()}. */
+  @Override
+  public java.util.Optional<String> weightDigest() {
+    return java.util.Optional.of("sha256:" + id.substring("vse:".length()));
+  }
+
   @Override
   public int dimension() {
     return textEncoder.dimension();

@@ -28,6 +28,7 @@ public final class HubCache {
 
   private final Path root;
 
+  /** A cache rooted at {@code root}, in the Hugging Face hub's folder layout. */
   public HubCache(Path root) {
     this.root = root;
   }

@@ -67,6 +67,7 @@ public final class HubClient {
     this.download = new HubDownload(http, token, b.timeout, b.listener);
   }
 
+  /** A builder whose defaults come from the environment ({@code HF_ENDPOINT}, {@code HF_HOME}, ...). */
   public static Builder builder() {
     return new Builder();
   }
@@ -229,6 +230,7 @@ public final class HubClient {
       return this;
     }
 
+    /** The client these settings describe. */
     public HubClient build() {
       return new HubClient(this);
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param problems rows or files of this entry that could not be used
  */
 public record DatasetEntry(Document image, List<Document> captions, List<SkippedItem> problems) {
+  /** Copies the lists, so an entry never changes. */
   public DatasetEntry {
     captions = List.copyOf(captions);
     problems = List.copyOf(problems);
@@ -29,6 +30,7 @@ public record DatasetEntry(Document image, List<Document> captions, List<Skipped
     return new DatasetEntry(null, List.of(text), List.of());
   }
 
+  /** Whether the entry has a usable image (its captions may still be used without it). */
   public boolean hasImage() {
     return image != null;
   }

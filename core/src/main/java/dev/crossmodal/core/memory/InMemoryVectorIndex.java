@@ -26,6 +26,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
   private final int dimension;
   private final Map<String, float[]> vectors = new LinkedHashMap<>();
 
+  /** An empty index of vectors of {@code dimension} components. */
   public InMemoryVectorIndex(int dimension) {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);

@@ -65,10 +65,12 @@ public final class EncodingPipeline implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(b.prepareThreads, factory);
   }
 
+  /** A builder with default settings. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** Documents per encoder call. */
   public int batchSize() {
     return batchSize;
   }
@@ -230,6 +232,7 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
+    /** The pipeline these settings describe. */
     public EncodingPipeline build() {
       return new EncodingPipeline(this);
     }

@@ -82,6 +82,7 @@ public final class Indexer {
     workspace.requireModel(model);
   }
 
+  /** A builder for an indexer writing {@code model}'s vectors into {@code workspace}. */
   public static Builder builder(Workspace workspace, CrossModalModel model) {
     return new Builder(workspace, model);
   }
@@ -405,11 +406,13 @@ public final class Indexer {
       return this;
     }
 
+    /** Reports reading and encoding progress to {@code listener}. */
     public Builder progress(ProgressListener listener) {
       this.progress = listener;
       return this;
     }
 
+    /** The indexer these settings describe. */
     public Indexer build() {
       return new Indexer(this);
     }

@@ -105,10 +105,12 @@ public final class Searcher {
     return targets;
   }
 
+  /** The model queries are encoded with. */
   public CrossModalModel model() {
     return model;
   }
 
+  /** The workspace searched. */
   public Workspace workspace() {
     return workspace;
   }

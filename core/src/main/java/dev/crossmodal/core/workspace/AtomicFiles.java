@@ -24,6 +24,7 @@ public final class AtomicFiles {
   /** Writes a file's content through an output stream. */
   @FunctionalInterface
   public interface Writer {
+    /** Writes the file's content. */
     void writeTo(OutputStream out) throws IOException;
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param indexType the {@link dev.crossmodal.core.VectorIndexFactory#name()} of the indexes
  * @param modalities the modalities with an index, in order
  * @param counts documents per modality name, as of the last commit
+ * @param modelDigest the model's {@link dev.crossmodal.core.CrossModalModel#weightDigest()}, or
+ *     {@code null} if it gave none
  */
 public record Manifest(
     int formatVersion,
@@ -24,7 +26,15 @@ public record Manifest(
     int dimension,
     String indexType,
     List<Modality> modalities,
-    Map<String, Long> counts) {
+    Map<String, Long> counts,
+    String modelDigest) {
+  /** A manifest without a weight digest. */
+  public Manifest(int formatVersion, String modelId, ModelSpec modelSpec, int dimension,
+      String indexType, List<Modality> modalities, Map<String, Long> counts) {
+    this(formatVersion, modelId, modelSpec, dimension, indexType, modalities, counts, null);
+  }
+
+  /** Copies the collections, so a manifest never changes. */
   public Manifest {
     modalities = List.copyOf(modalities);
     counts = Map.copyOf(counts);
@@ -36,6 +46,7 @@ public record Manifest(
   }
 
   Manifest withCounts(Map<String, Long> newCounts) {
-    return new Manifest(formatVersion, modelId, modelSpec, dimension, indexType, modalities, newCounts);
+    return new Manifest(
+        formatVersion, modelId, modelSpec, dimension, indexType, modalities, newCounts, modelDigest);
   }
 }

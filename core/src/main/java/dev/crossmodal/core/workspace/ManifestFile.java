@@ -132,6 +132,9 @@ final class ManifestFile {
     ObjectNode model = body.putObject("model");
     model.put("id", m.modelId());
     model.put("provider", m.modelSpec().provider());
+    if (m.modelDigest() != null) {
+      model.put("digest", m.modelDigest());
+    }
     if (m.modelSpec().variant() != null) {
       model.put("variant", m.modelSpec().variant());
     }
@@ -176,7 +179,8 @@ final class ManifestFile {
       throw new IllegalArgumentException("dimension missing or not positive");
     }
     return new Manifest(
-        VERSION, required(model, "id"), spec, dimension, required(body, "index"), modalities, counts);
+        VERSION, required(model, "id"), spec, dimension, required(body, "index"), modalities, counts,
+        model.path("digest").asText(null));
   }
 
   private static ObjectNode coverageJson(CommitCoverage coverage) {

@@ -264,7 +264,8 @@ public final class Workspace implements AutoCloseable {
       ModelSpec identity = new ModelSpec(spec.provider(), spec.variant(), spec.modelDir(), Map.of());
       Manifest manifest =
           new Manifest(
-              ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts);
+              ManifestFile.VERSION, model.id(), identity, model.dimension(), factory.name(), modalities, counts,
+              model.weightDigest().orElse(null));
       // Lock before writing anything, so that two processes cannot create the same workspace.
       FileChannel lockChannel = lock(dir);
       Workspace ws;
@@ -631,14 +632,17 @@ public final class Workspace implements AutoCloseable {
     return Optional.ofNullable(dir);
   }
 
+  /** How the workspace was opened. */
   public OpenMode mode() {
     return mode;
   }
 
+  /** The manifest as of the last commit. */
   public synchronized Manifest manifest() {
     return manifest;
   }
 
+  /** The stored documents. */
   public DocumentStore documents() {
     return store;
   }
@@ -662,6 +666,7 @@ public final class Workspace implements AutoCloseable {
     return index;
   }
 
+  /** The index of one modality, if the workspace has one. */
   public Optional<VectorIndex> findIndex(Modality modality) {
     return Optional.ofNullable(indexes.get(modality));
   }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder (or Karpathy split file); optional for --format toy.")
+  @Option(names = {"-d", "--data"}, paramLabel = "DIR", description = "Dataset folder (or Karpathy split file); optional for --format toy.")
   Path data;
 
   @Option(names = "--format", required = true, description = "Dataset layout: ${COMPLETION-CANDIDATES}.", completionCandidates = Formats.class)
@@ -51,10 +51,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--split", description = "Karpathy split: test (the standard 1K/5K test set), val, train, restval.")
   String split;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N images (and their captions).")
+  @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "Evaluate only the first N images (and their captions).")
   Integer limit;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32", description = "Documents per encoder call (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-s", "--batch-size"}, paramLabel = "N", defaultValue = "32", description = "Documents per encoder call (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   @Option(names = "--json", description = "Print the metrics as one JSON line on stdout (the table goes to stderr).")

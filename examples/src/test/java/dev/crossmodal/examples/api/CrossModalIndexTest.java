@@ -147,6 +147,18 @@ class CrossModalIndexTest {
   }
 
   @Test
+  void aReadOnlyIndexSearchesBesideAWriterAndRefusesToAdd() {
+    try (CrossModalIndex writer = create()) {
+      writer.addDataset("flickr8k", data);
+      try (CrossModalIndex reader = CrossModalIndex.openReadOnly(ws, null)) {
+        assertThat(reader.searchText("red", 1)).extracting(CrossModalIndexTest::fileName).containsExactly("red.png");
+        assertThatThrownBy(() -> reader.addFolder(data.resolve("images")))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
+      }
+    }
+  }
+
+  @Test
   void anUnknownFormatOrMissingQueryImageIsNamed() {
     try (CrossModalIndex index = create()) {
       assertThatThrownBy(() -> index.addDataset("coco", data))

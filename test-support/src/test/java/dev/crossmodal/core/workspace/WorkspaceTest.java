@@ -46,8 +46,16 @@ class WorkspaceTest {
       Manifest m = ws.manifest();
       assertThat(m.modelId()).isEqualTo("test:color-words");
       assertThat(m.dimension()).isEqualTo(ColorWordsModel.DIMENSION);
-      assertThat(m.modelSpec()).isEqualTo(spec);
+      assertThat(m.modelSpec().provider()).isEqualTo(spec.provider());
       assertThat(m.modalities()).containsExactly(Modality.IMAGE, Modality.TEXT);
+    }
+  }
+
+  @Test
+  void runTimeOptionsAreNotRecorded() {
+    create().close();
+    try (Workspace ws = Workspace.open(dir(), indexes, Workspace.OpenMode.READ_ONLY)) {
+      assertThat(ws.manifest().modelSpec()).isEqualTo(ModelSpec.of("test"));
     }
   }
 
