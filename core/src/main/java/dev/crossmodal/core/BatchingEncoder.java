@@ -115,8 +115,8 @@ public abstract class BatchingEncoder<P> implements StagedEncoder<P> {
   protected void validate(int position, P input) {}
 
   /**
-   * The order in which inputs are grouped into batches, or {@code null} (the default) for input
-   * order. Grouping inputs of similar size lets a model trim each batch's padding; results come
+   * {@return the order in which inputs are grouped into batches, or {@code null} (the default) for input
+   * order} Grouping inputs of similar size lets a model trim each batch's padding; results come
    * back in input order either way.
    */
   protected Comparator<P> batchOrder() {

@@ -151,57 +151,57 @@ public final class CrossModalIndex implements AutoCloseable {
     return Indexer.builder(workspace, model).build().index(documents);
   }
 
-  /** The {@code k} images closest to a text. */
+  /** {@return the {@code k} images closest to a text} */
   public List<Match> searchText(String text, int k) {
     return searchText(text, SearchOptions.top(k));
   }
 
-  /** The images (or the chosen modality) closest to a text. */
+  /** {@return the images (or the chosen modality) closest to a text} */
   public List<Match> searchText(String text, SearchOptions options) {
     return search(textQuery(text), options, Modality.IMAGE);
   }
 
-  /** The {@code k} captions closest to an image file. */
+  /** {@return the {@code k} captions closest to an image file} */
   public List<Match> searchImage(Path image, int k) {
     return searchImage(image, SearchOptions.top(k));
   }
 
-  /** The captions (or the chosen modality) closest to an image file. */
+  /** {@return the captions (or the chosen modality) closest to an image file} */
   public List<Match> searchImage(Path image, SearchOptions options) {
     return search(imageQuery(image), options, Modality.TEXT);
   }
 
-  /** The {@code k} images closest to an image file; the image itself comes first if indexed. */
+  /** {@return the {@code k} images closest to an image file; the image itself comes first if indexed} */
   public List<Match> similarImages(Path image, int k) {
     return similarImages(image, SearchOptions.top(k));
   }
 
-  /** The images closest to an image file. */
+  /** {@return the images closest to an image file} */
   public List<Match> similarImages(Path image, SearchOptions options) {
     return search(imageQuery(image), options, Modality.IMAGE);
   }
 
-  /** The {@code k} texts closest to a text. */
+  /** {@return the {@code k} texts closest to a text} */
   public List<Match> similarTexts(String text, int k) {
     return similarTexts(text, SearchOptions.top(k));
   }
 
-  /** The texts closest to a text. */
+  /** {@return the texts closest to a text} */
   public List<Match> similarTexts(String text, SearchOptions options) {
     return search(textQuery(text), options, Modality.TEXT);
   }
 
-  /** The workspace, for what this class does not cover. */
+  /** {@return the workspace, for what this class does not cover} */
   public Workspace workspace() {
     return workspace;
   }
 
-  /** The model, for encoding outside a search. */
+  /** {@return the model, for encoding outside a search} */
   public CrossModalModel model() {
     return model;
   }
 
-  /** The searcher, for filters and several target modalities. */
+  /** {@return the searcher, for filters and several target modalities} */
   public Searcher searcher() {
     return searcher;
   }

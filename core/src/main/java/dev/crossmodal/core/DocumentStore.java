@@ -19,22 +19,22 @@ public interface DocumentStore extends AutoCloseable {
   /** Stores documents, replacing any with the same id. */
   void putAll(Collection<Document> documents);
 
-  /** The document stored under {@code id}, if any. */
+  /** {@return the document stored under {@code id}, if any} */
   Optional<Document> get(String id);
 
-  /** Whether a document is stored under {@code id}. */
+  /** {@return whether a document is stored under {@code id}} */
   boolean contains(String id);
 
   /** Removes a document; returns whether it was present. */
   boolean delete(String id);
 
-  /** The number of documents of one modality. */
+  /** {@return the number of documents of one modality} */
   long count(Modality modality);
 
   /** Every stored document, in insertion order. */
   void forEach(Consumer<Document> action);
 
-  /** The stored documents for these ids, in the same order; unknown ids are skipped. */
+  /** {@return the stored documents for these ids, in the same order; unknown ids are skipped} */
   default List<Document> getAll(List<String> ids) {
     return ids.stream().map(this::get).flatMap(Optional::stream).toList();
   }

@@ -19,10 +19,10 @@ import java.util.List;
  */
 public interface Encoder extends AutoCloseable {
 
-  /** The modality this encoder accepts. */
+  /** {@return the modality this encoder accepts} */
   Modality modality();
 
-  /** The length of every vector this encoder returns. */
+  /** {@return the length of every vector this encoder returns} */
   int dimension();
 
   /**

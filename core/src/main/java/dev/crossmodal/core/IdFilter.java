@@ -17,7 +17,7 @@ public interface IdFilter {
   /** Accepts every id. */
   IdFilter ALL = id -> true;
 
-  /** Whether a document with this id may be returned. */
+  /** {@return whether a document with this id may be returned} */
   boolean accept(String id);
 
   /** Accepts only the given ids. */

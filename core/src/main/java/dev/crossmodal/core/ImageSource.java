@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public sealed interface ImageSource {
 
-  /** A short human-readable name for messages and file names (usually the file name). */
+  /** {@return a short human-readable name for messages and file names (usually the file name)} */
   String name();
 
   /**
@@ -37,12 +37,12 @@ public sealed interface ImageSource {
     }
   }
 
-  /** An image in a local file. */
+  /** {@return an image in a local file} */
   static ImageSource of(Path path) {
     return new FileImage(path);
   }
 
-  /** An image behind a URI; a {@code file:} URI becomes a {@link FileImage}. */
+  /** {@return an image behind a URI; a {@code file:} URI becomes a {@link FileImage}} */
   static ImageSource of(URI uri) {
     if ("file".equalsIgnoreCase(uri.getScheme())) {
       return new FileImage(Path.of(uri));
@@ -50,7 +50,7 @@ public sealed interface ImageSource {
     return new UriImage(uri);
   }
 
-  /** An image already in memory, named {@code name} in messages. */
+  /** {@return an image already in memory, named {@code name} in messages} */
   static ImageSource of(String name, byte[] bytes) {
     return new BytesImage(name, bytes);
   }

@@ -42,8 +42,8 @@ public final class Modality {
   }
 
   /**
-   * Returns the modality with this name and content kind; {@code "text"} and {@code "image"} give
-   * the built-in constants.
+   * {@return the modality with this name and content kind; {@code "text"} and {@code "image"} give
+   * the built-in constants}
    *
    * @throws IllegalArgumentException if the name is not a lower-case identifier, or names a
    *     built-in modality with another content kind
@@ -81,12 +81,12 @@ public final class Modality {
     };
   }
 
-  /** The name recorded in workspaces, such as {@code text}. */
+  /** {@return the name recorded in workspaces, such as {@code text}} */
   public String name() {
     return name;
   }
 
-  /** Whether documents of this modality carry text or an image. */
+  /** {@return whether documents of this modality carry text or an image} */
   public ContentKind contentKind() {
     return contentKind;
   }

@@ -48,7 +48,7 @@ public final class ProgressTracker {
     report(System.nanoTime());
   }
 
-  /** Units done so far. */
+  /** {@return units done so far} */
   public long done() {
     return done;
   }

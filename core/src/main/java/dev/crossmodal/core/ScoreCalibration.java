@@ -12,10 +12,10 @@ package dev.crossmodal.core;
  */
 public interface ScoreCalibration {
 
-  /** What the score is, for display next to the cosine, such as {@code sigmoid}. */
+  /** {@return what the score is, for display next to the cosine, such as {@code sigmoid}} */
   String name();
 
-  /** The calibrated score of a cosine similarity between a text and an image vector. */
+  /** {@return the calibrated score of a cosine similarity between a text and an image vector} */
   double score(double cosine);
 
   /**

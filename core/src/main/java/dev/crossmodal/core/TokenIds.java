@@ -17,7 +17,7 @@ public record TokenIds(int[] ids, int length) {
     }
   }
 
-  /** Token ids without padding. */
+  /** {@return token ids without padding} */
   public static TokenIds of(int... ids) {
     return new TokenIds(ids, ids.length);
   }

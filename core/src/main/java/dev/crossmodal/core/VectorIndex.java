@@ -20,10 +20,10 @@ import java.util.List;
  */
 public interface VectorIndex extends AutoCloseable {
 
-  /** The dimension of every vector in this index. */
+  /** {@return the dimension of every vector in this index} */
   int dimension();
 
-  /** The number of live (not deleted) vectors. */
+  /** {@return the number of live (not deleted) vectors} */
   long size();
 
   /** Adds a vector, or replaces the vector stored under the same id. */
@@ -43,11 +43,11 @@ public interface VectorIndex extends AutoCloseable {
   /** Removes a vector; returns whether it was present. */
   boolean delete(String id);
 
-  /** Whether a live vector is stored under this id. */
+  /** {@return whether a live vector is stored under this id} */
   boolean contains(String id);
 
   /**
-   * The {@code k} stored vectors most similar to {@code query}, best first, ties broken by id.
+   * {@return the {@code k} stored vectors most similar to {@code query}, best first, ties broken by id}
    * Fewer than {@code k} hits are returned when fewer vectors pass the filter.
    */
   List<SearchHit> search(float[] query, int k, IdFilter filter);
@@ -66,7 +66,7 @@ public interface VectorIndex extends AutoCloseable {
     return results;
   }
 
-  /** Every live id, in no particular order (for reconciliation with the document store). */
+  /** {@return every live id, in no particular order (for reconciliation with the document store)} */
   List<String> ids();
 
   /**

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public interface VectorIndexFactory {
 
-  /** A short name recorded in the workspace manifest, such as {@code flat}. */
+  /** {@return a short name recorded in the workspace manifest, such as {@code flat}} */
   String name();
 
   /**

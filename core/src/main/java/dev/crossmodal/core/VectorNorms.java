@@ -29,7 +29,7 @@ public final class VectorNorms {
     return vector;
   }
 
-  /** A unit-length copy of {@code vector}; the input is untouched. See {@link #normalize}. */
+  /** {@return a unit-length copy of {@code vector}; the input is untouched} See {@link #normalize}. */
   public static float[] normalized(float[] vector) {
     return normalize(vector.clone());
   }
@@ -102,8 +102,8 @@ public final class VectorNorms {
   }
 
   /**
-   * Cosine similarity of two vectors of any length, in double precision: how parity with a
-   * reference embedding is judged.
+   * {@return cosine similarity of two vectors of any length, in double precision: how parity with a
+   * reference embedding is judged}
    *
    * @throws IllegalArgumentException if the lengths differ
    */

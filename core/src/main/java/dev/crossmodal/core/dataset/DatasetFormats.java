@@ -37,7 +37,7 @@ public final class DatasetFormats {
             : "use one of " + available));
   }
 
-  /** Every format name the providers on the class path read. */
+  /** {@return every format name the providers on the class path read} */
   public static List<String> names() {
     List<String> names = new ArrayList<>();
     ServiceLoader.load(DatasetProvider.class).forEach(p -> names.addAll(p.formats()));

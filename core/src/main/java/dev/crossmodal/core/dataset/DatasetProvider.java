@@ -18,7 +18,7 @@ import java.util.List;
  */
 public interface DatasetProvider {
 
-  /** The format names this provider reads, as users type them ({@code --format}). */
+  /** {@return the format names this provider reads, as users type them ({@code --format})} */
   List<String> formats();
 
   /**

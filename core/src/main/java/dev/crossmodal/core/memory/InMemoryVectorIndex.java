@@ -34,7 +34,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
     this.dimension = dimension;
   }
 
-  /** A factory that ignores the path: every workspace index lives only in memory. */
+  /** {@return a factory that ignores the path: every workspace index lives only in memory} */
   public static VectorIndexFactory factory() {
     return new VectorIndexFactory() {
       @Override
@@ -101,7 +101,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
     return hits;
   }
 
-  /** A copy of the stored (unit-length) vector, if the id is present. */
+  /** {@return a copy of the stored (unit-length) vector, if the id is present} */
   public synchronized java.util.Optional<float[]> vector(String id) {
     float[] v = vectors.get(id);
     return v == null ? java.util.Optional.empty() : java.util.Optional.of(v.clone());

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public interface ModelProvider {
 
-  /** The name users choose the provider by, such as {@code clip}. */
+  /** {@return the name users choose the provider by, such as {@code clip}} */
   String name();
 
   /**
@@ -22,8 +22,8 @@ public interface ModelProvider {
   CrossModalModel load(ModelSpec spec);
 
   /**
-   * Whether a local model file or directory is of this provider's family, judged from its files
-   * alone (for {@code --model auto}). Default: {@code false}.
+   * {@return whether a local model file or directory is of this provider's family, judged from its files
+   * alone (for {@code --model auto})} Default: {@code false}.
    */
   default boolean recognizes(Path modelPath) {
     return false;

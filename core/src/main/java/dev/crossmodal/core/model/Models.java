@@ -39,7 +39,7 @@ public final class Models {
   }
 
   /**
-   * The provider whose family a local model belongs to ({@link ModelProvider#recognizes}).
+   * {@return the provider whose family a local model belongs to ({@link ModelProvider#recognizes})}
    *
    * @throws InvalidModelException if the path does not exist or no provider recognises it
    */
@@ -59,7 +59,7 @@ public final class Models {
             + " recognises its files); name the family instead of 'auto'");
   }
 
-  /** The provider registered under {@code name}. */
+  /** {@return the provider registered under {@code name}} */
   public static ModelProvider provider(String name) {
     List<String> available = new ArrayList<>();
     for (ModelProvider provider : ServiceLoader.load(ModelProvider.class)) {

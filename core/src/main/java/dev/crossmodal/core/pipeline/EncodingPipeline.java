@@ -65,12 +65,12 @@ public final class EncodingPipeline implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(b.prepareThreads, factory);
   }
 
-  /** A builder with default settings. */
+  /** {@return a builder with default settings} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Documents per encoder call. */
+  /** {@return documents per encoder call} */
   public int batchSize() {
     return batchSize;
   }
@@ -205,7 +205,12 @@ public final class EncodingPipeline implements AutoCloseable {
 
     private Builder() {}
 
-    /** Documents per model call (the seed's {@code request_size}); default 32. */
+    /**
+     * Documents per model call (the seed's {@code request_size}); default 32.
+     *
+     * @param size documents per model call (the seed's {@code request_size}); default 32
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -214,7 +219,12 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** Threads that decode and tokenise; default: one per processor. */
+    /**
+     * Threads that decode and tokenise; default: one per processor.
+     *
+     * @param threads threads that decode and tokenise; default: one per processor
+     * @return this builder
+     */
     public Builder prepareThreads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("prepare threads must be at least 1, got " + threads);
@@ -223,7 +233,12 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** Batches prepared ahead of the model; default 2. */
+    /**
+     * Batches prepared ahead of the model; default 2.
+     *
+     * @param batches batches prepared ahead of the model; default 2
+     * @return this builder
+     */
     public Builder prefetchBatches(int batches) {
       if (batches < 0) {
         throw new IllegalArgumentException("prefetch must not be negative, got " + batches);
@@ -232,7 +247,7 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** The pipeline these settings describe. */
+    /** {@return the pipeline these settings describe} */
     public EncodingPipeline build() {
       return new EncodingPipeline(this);
     }

@@ -46,14 +46,14 @@ public final class Searcher {
     this.model = model;
   }
 
-  /** The {@code k} best matches in the modalities of the other content kind. */
+  /** {@return the {@code k} best matches in the modalities of the other content kind} */
   public List<Match> search(Document query, int k) {
     return search(query, k, defaultTargets(query.modality()), IdFilter.ALL);
   }
 
   /**
-   * The {@code k} best matches among documents of the {@code targets} modalities that pass the
-   * filter.
+   * {@return the {@code k} best matches among documents of the {@code targets} modalities that pass the
+   * filter}
    *
    * @throws InvalidInputException if {@code k} is out of range, the query cannot be encoded, or a
    *     target modality has no index
@@ -89,8 +89,8 @@ public final class Searcher {
   }
 
   /**
-   * The modalities a query of {@code queryModality} searches by default: every indexed modality
-   * of the other content kind, or, if there is none, the query's own.
+   * {@return the modalities a query of {@code queryModality} searches by default: every indexed modality
+   * of the other content kind, or, if there is none, the query's own}
    */
   public Set<Modality> defaultTargets(Modality queryModality) {
     Set<Modality> targets = new LinkedHashSet<>();
@@ -105,12 +105,12 @@ public final class Searcher {
     return targets;
   }
 
-  /** The model queries are encoded with. */
+  /** {@return the model queries are encoded with} */
   public CrossModalModel model() {
     return model;
   }
 
-  /** The workspace searched. */
+  /** {@return the workspace searched} */
   public Workspace workspace() {
     return workspace;
   }

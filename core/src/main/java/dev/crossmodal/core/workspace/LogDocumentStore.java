@@ -310,7 +310,7 @@ public final class LogDocumentStore implements DocumentStore {
     snapshot.forEach(action);
   }
 
-  /** The number of live documents. */
+  /** {@return the number of live documents} */
   public synchronized int size() {
     return documents.size();
   }

@@ -40,7 +40,7 @@ public record Manifest(
     counts = Map.copyOf(counts);
   }
 
-  /** The number of documents of a modality as of the last commit. */
+  /** {@return the number of documents of a modality as of the last commit} */
   public long count(Modality modality) {
     return counts.getOrDefault(modality.name(), 0L);
   }

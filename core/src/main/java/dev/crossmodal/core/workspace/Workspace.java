@@ -163,14 +163,14 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  /** Whether {@code dir} holds a workspace (a manifest), damaged or not. */
+  /** {@return whether {@code dir} holds a workspace (a manifest), damaged or not} */
   public static boolean exists(Path dir) {
     return ManifestFile.exists(dir);
   }
 
   /**
-   * A workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
-   * indexes: for host applications' unit tests and throw-away collections.
+   * {@return a workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
+   * indexes: for host applications' unit tests and throw-away collections}
    */
   public static Workspace inMemory(CrossModalModel model) {
     List<Modality> modalities = new ArrayList<>(model.modalities());
@@ -594,8 +594,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Whether a writer has finished a commit since this read-only workspace was opened: its manifest
-   * on disk changed and no commit is under way. Cheap (reads the small manifest file), so that a
+   * {@return whether a writer has finished a commit since this read-only workspace was opened: its manifest
+   * on disk changed and no commit is under way} Cheap (reads the small manifest file), so that a
    * server can poll it and {@link #reopen} to see new documents.
    */
   public boolean hasNewerCommit() {
@@ -627,33 +627,33 @@ public final class Workspace implements AutoCloseable {
     return open(dir, factory, OpenMode.READ_ONLY);
   }
 
-  /** The workspace folder; empty for an {@link #inMemory} workspace. */
+  /** {@return the workspace folder; empty for an {@link #inMemory} workspace} */
   public Optional<Path> directory() {
     return Optional.ofNullable(dir);
   }
 
-  /** How the workspace was opened. */
+  /** {@return how the workspace was opened} */
   public OpenMode mode() {
     return mode;
   }
 
-  /** The manifest as of the last commit. */
+  /** {@return the manifest as of the last commit} */
   public synchronized Manifest manifest() {
     return manifest;
   }
 
-  /** The stored documents. */
+  /** {@return the stored documents} */
   public DocumentStore documents() {
     return store;
   }
 
-  /** The modalities with an index, in manifest order. */
+  /** {@return the modalities with an index, in manifest order} */
   public List<Modality> modalities() {
     return manifest.modalities();
   }
 
   /**
-   * The index of one modality.
+   * {@return the index of one modality}
    *
    * @throws IllegalArgumentException if the workspace has no index for it
    */
@@ -666,7 +666,7 @@ public final class Workspace implements AutoCloseable {
     return index;
   }
 
-  /** The index of one modality, if the workspace has one. */
+  /** {@return the index of one modality, if the workspace has one} */
   public Optional<VectorIndex> findIndex(Modality modality) {
     return Optional.ofNullable(indexes.get(modality));
   }
