@@ -40,17 +40,17 @@ public record DecodedImage(
     }
   }
 
-  /** An 8-bit image of any mode but P and I. */
+  /** {@return an 8-bit image of any mode but P and I} */
   public static DecodedImage of(PilMode mode, int width, int height, byte[] pixels) {
     return new DecodedImage(mode, width, height, pixels, null, null);
   }
 
-  /** A palette image. */
+  /** {@return a palette image} */
   public static DecodedImage palette(int width, int height, byte[] indices, byte[] palette) {
     return new DecodedImage(PilMode.P, width, height, indices, null, palette);
   }
 
-  /** A 32-bit greyscale image. */
+  /** {@return a 32-bit greyscale image} */
   public static DecodedImage wide(int width, int height, int[] samples) {
     return new DecodedImage(PilMode.I, width, height, null, samples, null);
   }

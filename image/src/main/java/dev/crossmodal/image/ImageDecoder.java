@@ -81,12 +81,12 @@ public final class ImageDecoder {
     return new Builder();
   }
 
-  /** Largest accepted {@code width * height}. */
+  /** {@return largest accepted {@code width * height}} */
   public long maxPixels() {
     return maxPixels;
   }
 
-  /** Whether decoded images are turned upright by their EXIF orientation. */
+  /** {@return whether decoded images are turned upright by their EXIF orientation} */
   public boolean appliesExifOrientation() {
     return applyExifOrientation;
   }
@@ -138,8 +138,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * What the file declares, read from its header without decoding any pixel: a server can call
-   * this to budget or refuse an upload before queueing it.
+   * {@return what the file declares, read from its header without decoding any pixel: a server can call
+   * this to budget or refuse an upload before queueing it}
    *
    * @throws InvalidInputException naming the source if it is no image or its header is corrupt
    */
@@ -535,6 +535,9 @@ public final class ImageDecoder {
     /**
      * Largest accepted {@code width * height}, checked from the header before decoding
      * (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link #SERVER_MAX_PIXELS}).
+     *
+     * @param pixels largest accepted {@code width * height}, checked from the header before decoding (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link #SERVER_MAX_PIXELS})
+     * @return this builder
      */
     public Builder maxPixels(long pixels) {
       if (pixels <= 0) {
@@ -548,6 +551,9 @@ public final class ImageDecoder {
      * Turn images upright by their EXIF orientation, as Pillow's {@code ImageOps.exif_transpose}
      * does (default: off). This departs from openai/CLIP's and VSE++'s pipelines, which never
      * rotate: embeddings of rotated phone photos then differ from the reference's.
+     *
+     * @param apply turn images upright by their EXIF orientation, as Pillow's {@code ImageOps.exif_transpose} does (default: off)
+     * @return this builder
      */
     public Builder applyExifOrientation(boolean apply) {
       this.applyExifOrientation = apply;

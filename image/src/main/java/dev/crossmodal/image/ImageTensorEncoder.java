@@ -38,7 +38,7 @@ public abstract class ImageTensorEncoder extends BatchingEncoder<PixelTensor> {
     this.dimension = dimension;
   }
 
-  /** The pre-processing this encoder applies, as read from the model's files. */
+  /** {@return the pre-processing this encoder applies, as read from the model's files} */
   public ImageTransform transform() {
     return transform;
   }

@@ -17,12 +17,12 @@ public class ImageTooLargeException extends InvalidInputException {
     this.limit = limit;
   }
 
-  /** The pixels the image declares. */
+  /** {@return the pixels the image declares} */
   public long pixels() {
     return pixels;
   }
 
-  /** The limit, or the budget left, that it exceeded. */
+  /** {@return the limit, or the budget left, that it exceeded} */
   public long limit() {
     return limit;
   }

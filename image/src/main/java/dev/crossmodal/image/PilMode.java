@@ -33,7 +33,7 @@ public enum PilMode {
     this.channels = channels;
   }
 
-  /** The mode's name in Pillow ({@code "1"}, {@code "L"}, {@code "RGBA"}, ...). */
+  /** {@return the mode's name in Pillow ({@code "1"}, {@code "L"}, {@code "RGBA"}, ...)} */
   public String pillowName() {
     return this == BILEVEL ? "1" : name();
   }

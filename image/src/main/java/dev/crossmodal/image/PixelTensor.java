@@ -15,7 +15,7 @@ public record PixelTensor(float[] data, int channels, int height, int width) {
     }
   }
 
-  /** The sample at channel {@code c}, row {@code y}, column {@code x}. */
+  /** {@return the sample at channel {@code c}, row {@code y}, column {@code x}} */
   public float get(int c, int y, int x) {
     return data[(c * height + y) * width + x];
   }
