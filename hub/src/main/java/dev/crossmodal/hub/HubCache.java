@@ -33,24 +33,24 @@ public final class HubCache {
     this.root = root;
   }
 
-  /** The cache folder. */
+  /** {@return the cache folder} */
   public Path root() {
     return root;
   }
 
-  /** The folder of one repository: {@code models--org--name}. */
+  /** {@return the folder of one repository: {@code models--org--name}} */
   public Path repoDir(String repo) {
     checkRepo(repo);
     return root.resolve("models--" + repo.replace("/", "--"));
   }
 
-  /** The folder that holds the finished files of a repository at a revision. */
+  /** {@return the folder that holds the finished files of a repository at a revision} */
   public Path snapshotDir(String repo, String revision) {
     checkRevision(repo, revision);
     return repoDir(repo).resolve("snapshots").resolve(revision.replace("/", "--"));
   }
 
-  /** Where a finished file is kept. */
+  /** {@return where a finished file is kept} */
   public Path snapshotFile(String repo, String revision, String path) {
     checkPath(repo, path);
     return snapshotDir(repo, revision).resolve(path);
