@@ -27,8 +27,8 @@ public final class DocumentIds {
   private DocumentIds() {}
 
   /**
-   * The id of the image in {@code file}: the first {@value #IMAGE_ID_LENGTH} hex characters of
-   * the SHA-256 of its bytes.
+   * {@return the id of the image in {@code file}: the first {@value #IMAGE_ID_LENGTH} hex characters of
+   * the SHA-256 of its bytes}
    *
    * @throws IOException if the file cannot be read
    */
@@ -43,21 +43,21 @@ public final class DocumentIds {
     return toId(digest.digest());
   }
 
-  /** The id of an image given as encoded bytes; equal to {@link #imageId(Path)} of a file holding them. */
+  /** {@return the id of an image given as encoded bytes; equal to {@link #imageId(Path)} of a file holding them} */
   public static String imageId(byte[] encodedImage) {
     return toId(sha256().digest(encodedImage));
   }
 
   /**
-   * The id of a text that stands alone (a line of a text corpus): {@code text-} and the first
-   * {@value #IMAGE_ID_LENGTH} hex characters of the SHA-256 of its UTF-8 bytes. The prefix keeps it
+   * {@return the id of a text that stands alone (a line of a text corpus): {@code text-} and the first
+   * {@value #IMAGE_ID_LENGTH} hex characters of the SHA-256 of its UTF-8 bytes} The prefix keeps it
    * apart from image ids, which are bare hashes.
    */
   public static String textId(String text) {
     return "text-" + toId(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The id of the {@code index}-th (0-based) caption row of an image. */
+  /** {@return the id of the {@code index}-th (0-based) caption row of an image} */
   public static String captionId(String imageId, int index) {
     if (index < 0) {
       throw new IllegalArgumentException("caption index must be >= 0, was " + index);

@@ -73,15 +73,15 @@ public final class Flickr8kDataset implements Dataset {
   }
 
   /**
-   * This dataset with its captions file read in {@code charset} instead of UTF-8; bytes not valid
-   * in it are an error naming the line either way.
+   * {@return this dataset with its captions file read in {@code charset} instead of UTF-8; bytes not valid
+   * in it are an error naming the line either way}
    */
   public Flickr8kDataset withEncoding(Charset charset) {
     return new Flickr8kDataset(name, dir, imagesDir, captionsFile, layout, charset);
   }
 
   /**
-   * Flickr8k as Kaggle ships it: {@code dir/images/} and {@code dir/captions.txt}.
+   * {@return Flickr8k as Kaggle ships it: {@code dir/images/} and {@code dir/captions.txt}}
    *
    * @throws InvalidInputException if the folder or the captions file is missing
    */
@@ -99,8 +99,8 @@ public final class Flickr8kDataset implements Dataset {
   }
 
   /**
-   * Flickr8k in its original layout: {@code dir/Flicker8k_Dataset/} and {@code
-   * dir/Flickr8k.token.txt}.
+   * {@return Flickr8k in its original layout: {@code dir/Flicker8k_Dataset/} and {@code
+   * dir/Flickr8k.token.txt}}
    *
    * @throws InvalidInputException if the folder or the token file is missing
    */

@@ -58,7 +58,7 @@ public final class FolderDataset implements Dataset {
   }
 
   /**
-   * A dataset of the images under {@code dir}.
+   * {@return a dataset of the images under {@code dir}}
    *
    * @throws InvalidInputException if {@code dir} is not a folder
    */
@@ -71,7 +71,7 @@ public final class FolderDataset implements Dataset {
     return new FolderDataset(dir, DEFAULT_MAX_DEPTH, false);
   }
 
-  /** This dataset scanning at most {@code depth} levels of sub-folders (0: only the folder itself). */
+  /** {@return this dataset scanning at most {@code depth} levels of sub-folders (0: only the folder itself)} */
   public FolderDataset withMaxDepth(int depth) {
     if (depth < 0) {
       throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
@@ -79,7 +79,7 @@ public final class FolderDataset implements Dataset {
     return new FolderDataset(dir, depth, followLinksOutside);
   }
 
-  /** This dataset following links that lead outside its folder too (still never into a loop). */
+  /** {@return this dataset following links that lead outside its folder too (still never into a loop)} */
   public FolderDataset followingLinksOutside() {
     return new FolderDataset(dir, maxDepth, true);
   }

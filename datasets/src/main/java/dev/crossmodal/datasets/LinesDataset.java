@@ -49,7 +49,7 @@ public final class LinesDataset implements Dataset {
   }
 
   /**
-   * The lines of {@code file}.
+   * {@return the lines of {@code file}}
    *
    * @throws InvalidInputException if {@code file} is not a readable regular file
    */
