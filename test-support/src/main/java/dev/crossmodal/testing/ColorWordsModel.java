@@ -90,7 +90,7 @@ public final class ColorWordsModel extends TextImageModel {
   @Override
   public void close() {}
 
-  /** The unit vector along one colour's axis. */
+  /** {@return the unit vector along one colour's axis} */
   public static float[] axis(String color) {
     int i = COLORS.indexOf(color);
     if (i < 0) {
@@ -101,7 +101,7 @@ public final class ColorWordsModel extends TextImageModel {
     return v;
   }
 
-  /** Solid RGB of a colour word's prototype, for making test images. */
+  /** {@return solid RGB of a colour word's prototype, for making test images} */
   public static int rgb(String color) {
     int[] c = RGB[COLORS.indexOf(color)];
     return (c[0] << 16) | (c[1] << 8) | c[2];

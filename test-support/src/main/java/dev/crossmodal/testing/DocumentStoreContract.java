@@ -35,7 +35,7 @@ public abstract class DocumentStoreContract {
   /** Opens the store kept under {@code dir}, or an empty one. */
   protected abstract DocumentStore open(Path dir);
 
-  /** Whether what was committed is there after closing and opening again. */
+  /** {@return whether what was committed is there after closing and opening again} */
   protected boolean persistent() {
     return false;
   }

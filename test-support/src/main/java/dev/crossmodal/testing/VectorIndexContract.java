@@ -133,7 +133,7 @@ public abstract class VectorIndexContract {
     assertThat(index.size()).isZero();
   }
 
-  /** The tolerance of score comparisons: float kernels may sum in any order. */
+  /** {@return the tolerance of score comparisons: float kernels may sum in any order} */
   protected static org.assertj.core.data.Offset<Float> within() {
     return org.assertj.core.data.Offset.offset(1e-5f);
   }
