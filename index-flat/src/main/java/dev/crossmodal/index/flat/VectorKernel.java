@@ -20,13 +20,13 @@ import java.lang.foreign.MemorySegment;
  */
 public interface VectorKernel {
 
-  /** A short name for logs and benchmark output: {@code panama} or {@code scalar}. */
+  /** {@return a short name for logs and benchmark output: {@code panama} or {@code scalar}} */
   String name();
 
-  /** The number of interleaved partial sums, which fixes the order of operations. */
+  /** {@return the number of interleaved partial sums, which fixes the order of operations} */
   int lanes();
 
-  /** The inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}. */
+  /** {@return the inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}} */
   float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 
   /**
@@ -68,6 +68,6 @@ public interface VectorKernel {
       float[] queries, int queryCount, MemorySegment data, boolean codes, long firstVector,
       int count, int dim, float[] scratch, float[] scores);
 
-  /** The scratch space {@link #approximateBlock} needs for vectors of {@code dim} components. */
+  /** {@return the scratch space {@link #approximateBlock} needs for vectors of {@code dim} components} */
   int scratchFloats(int dim);
 }
