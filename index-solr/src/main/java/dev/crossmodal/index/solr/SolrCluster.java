@@ -97,12 +97,12 @@ public final class SolrCluster implements AutoCloseable {
     return new SolrCluster(config, client, httpClient);
   }
 
-  /** The configuration this cluster was connected with. */
+  /** {@return the configuration this cluster was connected with} */
   public SolrIndexConfig config() {
     return config;
   }
 
-  /** The SolrJ client, routed through ZooKeeper. */
+  /** {@return the SolrJ client, routed through ZooKeeper} */
   public SolrClient client() {
     return client;
   }

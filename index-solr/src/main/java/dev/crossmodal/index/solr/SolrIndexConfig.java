@@ -49,55 +49,55 @@ public final class SolrIndexConfig {
     return new Builder(zkAddress, collection);
   }
 
-  /** The ZooKeeper hosts, {@code host:port} each. */
+  /** {@return the ZooKeeper hosts, {@code host:port} each} */
   public List<String> zkHosts() {
     return zkHosts;
   }
 
-  /** The ZooKeeper chroot (such as {@code /solr}), if any. */
+  /** {@return the ZooKeeper chroot (such as {@code /solr}), if any} */
   public Optional<String> zkChroot() {
     return zkChroot;
   }
 
-  /** The ZooKeeper address in the form the builder takes, for a manifest or a message. */
+  /** {@return the ZooKeeper address in the form the builder takes, for a manifest or a message} */
   public String zkAddress() {
     return String.join(",", zkHosts) + zkChroot.orElse("");
   }
 
-  /** The collection name. */
+  /** {@return the collection name} */
   public String collection() {
     return collection;
   }
 
-  /** Shards of the collection when this library creates it. */
+  /** {@return shards of the collection when this library creates it} */
   public int shards() {
     return shards;
   }
 
-  /** Replicas per shard when this library creates the collection. */
+  /** {@return replicas per shard when this library creates the collection} */
   public int replicas() {
     return replicas;
   }
 
-  /** HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates. */
+  /** {@return HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates} */
   public int hnswMaxConnections() {
     return hnswMaxConnections;
   }
 
-  /** HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates. */
+  /** {@return HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates} */
   public int hnswBeamWidth() {
     return hnswBeamWidth;
   }
 
   /**
-   * Candidates each shard's HNSW search collects ({@code topK}) at least, whatever {@code k} is:
-   * a wider search finds the true neighbours more often, at some cost in latency.
+   * {@return candidates each shard's HNSW search collects ({@code topK}) at least, whatever {@code k} is:
+   * a wider search finds the true neighbours more often, at some cost in latency}
    */
   public int searchBreadth() {
     return searchBreadth;
   }
 
-  /** Documents per update request. */
+  /** {@return documents per update request} */
   public int updateBatchSize() {
     return updateBatchSize;
   }
