@@ -132,13 +132,23 @@ public final class SparkEncodeJob {
       this.output = Objects.requireNonNull(output, "output").toAbsolutePath().normalize();
     }
 
-    /** Encodes only the first {@code n} images (and their captions); negative means all. */
+    /**
+     * Encodes only the first {@code n} images (and their captions); negative means all.
+     *
+     * @param n encodes only the first {@code n} images (and their captions); negative means all
+     * @return this builder
+     */
     public Builder limit(long n) {
       this.limit = n;
       return this;
     }
 
-    /** Images per model call; texts go in batches 8 times larger. Default 32. */
+    /**
+     * Images per model call; texts go in batches 8 times larger. Default 32.
+     *
+     * @param size images per model call; texts go in batches 8 times larger
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -147,7 +157,12 @@ public final class SparkEncodeJob {
       return this;
     }
 
-    /** Spark partitions; default Spark's default parallelism. */
+    /**
+     * Spark partitions; default Spark's default parallelism.
+     *
+     * @param n spark partitions; default Spark's default parallelism
+     * @return this builder
+     */
     public Builder partitions(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("partitions must be at least 1, got " + n);

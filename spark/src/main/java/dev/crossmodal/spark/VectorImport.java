@@ -54,7 +54,7 @@ public final class VectorImport {
    * @param elapsed wall time
    */
   public record ImportReport(Map<String, Long> imported, long alreadyPresent, Duration elapsed) {
-    /** Documents added of one modality. */
+    /** {@return documents added of one modality} */
     public long imported(Modality modality) {
       return imported.getOrDefault(modality.name(), 0L);
     }
@@ -131,7 +131,12 @@ public final class VectorImport {
       this.vectors = vectors.toAbsolutePath().normalize();
     }
 
-    /** Rows written to the index per call; default 1000. */
+    /**
+     * Rows written to the index per call; default 1000.
+     *
+     * @param size rows written to the index per call; default 1000
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -140,7 +145,12 @@ public final class VectorImport {
       return this;
     }
 
-    /** How often the workspace is committed during the import; default 30 s. */
+    /**
+     * How often the workspace is committed during the import; default 30 s.
+     *
+     * @param interval how often the workspace is committed during the import; default 30 s
+     * @return this builder
+     */
     public Builder checkpointInterval(Duration interval) {
       this.checkpoint = interval;
       return this;
