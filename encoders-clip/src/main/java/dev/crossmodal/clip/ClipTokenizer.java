@@ -96,7 +96,7 @@ public final class ClipTokenizer {
     this.endOfText = eot;
   }
 
-  /** The tokenizer of openai/CLIP, from the BPE file bundled in this jar (loaded once). */
+  /** {@return the tokenizer of openai/CLIP, from the BPE file bundled in this jar (loaded once)} */
   public static ClipTokenizer bundled() {
     ClipTokenizer t = bundled;
     if (t == null) {
@@ -220,8 +220,8 @@ public final class ClipTokenizer {
   }
 
   /**
-   * The tokenizer of a Hugging Face model directory: {@code vocab.json} + {@code merges.txt}, else
-   * {@code tokenizer.json}.
+   * {@return the tokenizer of a Hugging Face model directory: {@code vocab.json} + {@code merges.txt}, else
+   * {@code tokenizer.json}}
    *
    * @throws InvalidModelException naming the directory if it has neither
    */
@@ -239,17 +239,17 @@ public final class ClipTokenizer {
         "model directory " + dir + " has no tokenizer: expected vocab.json + merges.txt or tokenizer.json");
   }
 
-  /** The id of {@code <|startoftext|>} (49406 in CLIP's vocabulary). */
+  /** {@return the id of {@code <|startoftext|>} (49406 in CLIP's vocabulary)} */
   public int startOfText() {
     return startOfText;
   }
 
-  /** The id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text feature there. */
+  /** {@return the id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text feature there} */
   public int endOfText() {
     return endOfText;
   }
 
-  /** The number of tokens in the vocabulary. */
+  /** {@return the number of tokens in the vocabulary} */
   public int vocabularySize() {
     return vocab.size();
   }
@@ -268,7 +268,7 @@ public final class ClipTokenizer {
     return new TokenIds(ids, length);
   }
 
-  /** The BPE ids of a text, without start and end tokens and without truncation. */
+  /** {@return the BPE ids of a text, without start and end tokens and without truncation} */
   public int[] bpeIds(String text) {
     String cleaned = clean(text);
     List<int[]> parts = new ArrayList<>();
@@ -289,8 +289,8 @@ public final class ClipTokenizer {
   }
 
   /**
-   * openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
-   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
+   * {@return openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
+   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case}
    */
   public static String clean(String text) {
     String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(TextFixer.fixText(text)));

@@ -36,7 +36,7 @@ public final class TextFixer {
 
   private TextFixer() {}
 
-  /** ftfy's {@code fix_text(text)} with default settings. */
+  /** {@return ftfy's {@code fix_text(text)} with default settings} */
   public static String fixText(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean unescapeHtml = true;
@@ -58,7 +58,7 @@ public final class TextFixer {
     return out.toString();
   }
 
-  /** ftfy's {@code fix_encoding(text)}: only the mojibake repair, repeated until nothing changes. */
+  /** {@return ftfy's {@code fix_encoding(text)}: only the mojibake repair, repeated until nothing changes} */
   public static String fixEncoding(String text) {
     return EncodingFixer.fixEncoding(text);
   }
