@@ -106,12 +106,12 @@ public final class Vocabulary {
     return id;
   }
 
-  /** The id of a word, or of {@code <unk>} if the word is not in the vocabulary. */
+  /** {@return the id of a word, or of {@code <unk>} if the word is not in the vocabulary} */
   public int id(String word) {
     return ids.getOrDefault(word, unknownId);
   }
 
-  /** Whether the word has an id of its own. */
+  /** {@return whether the word has an id of its own} */
   public boolean contains(String word) {
     return ids.containsKey(word);
   }
@@ -128,7 +128,7 @@ public final class Vocabulary {
     return unknownId;
   }
 
-  /** The number of words, special words included. */
+  /** {@return the number of words, special words included} */
   public int size() {
     return ids.size();
   }

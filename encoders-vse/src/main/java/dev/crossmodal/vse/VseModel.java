@@ -64,8 +64,8 @@ public final class VseModel extends TextImageModel {
   }
 
   /**
-   * vsepp's test-time image transform: convert to RGB, bilinear (antialiased, as PIL) resize of
-   * the short side to 256, centre crop 224, ImageNet mean and standard deviation.
+   * {@return vsepp's test-time image transform: convert to RGB, bilinear (antialiased, as PIL) resize of
+   * the short side to 256, centre crop 224, ImageNet mean and standard deviation}
    */
   public static ImageTransform defaultImageTransform() {
     return ImageTransform.vsePlusPlus();
@@ -120,7 +120,12 @@ public final class VseModel extends TextImageModel {
 
     private Builder() {}
 
-    /** The directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}. */
+    /**
+     * The directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}.
+     *
+     * @param dir the directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}
+     * @return this builder
+     */
     public Builder modelDir(Path dir) {
       this.modelDir = Objects.requireNonNull(dir, "dir");
       return this;
@@ -129,13 +134,21 @@ public final class VseModel extends TextImageModel {
     /**
      * Replaces vsepp's test transform, for checkpoints trained with another one; the crop size
      * must match the image graph's input.
+     *
+     * @param transform replaces vsepp's test transform, for checkpoints trained with another one; the crop size must match the image graph's input
+     * @return this builder
      */
     public Builder imageTransform(ImageTransform transform) {
       this.imageTransform = Objects.requireNonNull(transform, "transform");
       return this;
     }
 
-    /** ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose. */
+    /**
+     * ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose.
+     *
+     * @param count ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose
+     * @return this builder
+     */
     public Builder threads(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("thread count must be >= 0, got " + count);

@@ -27,7 +27,7 @@ public final class VseTokenizer {
   }
 
   /**
-   * The words of a caption as the model sees them, before the id lookup.
+   * {@return the words of a caption as the model sees them, before the id lookup}
    *
    * <p>An empty or blank caption has no words; it still encodes (to {@code <start> <end>}), as it
    * does in vsepp.
@@ -37,7 +37,7 @@ public final class VseTokenizer {
     return words.tokenize(text.toLowerCase(Locale.ROOT));
   }
 
-  /** The token ids of a caption, {@code <start>} and {@code <end>} included, without padding. */
+  /** {@return the token ids of a caption, {@code <start>} and {@code <end>} included, without padding} */
   public TokenIds encode(String text) {
     List<String> tokens = words(text);
     int[] ids = new int[tokens.size() + 2];
