@@ -81,7 +81,7 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
         .orElse(null);
   }
 
-  /** The wrapped model. */
+  /** {@return the wrapped model} */
   public CrossModalModel model() {
     return model;
   }
@@ -176,14 +176,24 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
 
     private Builder() {}
 
-    /** Loads the model a spec describes (with {@link Models#load}); the embedding model owns it. */
+    /**
+     * Loads the model a spec describes (with {@link Models#load}); the embedding model owns it.
+     *
+     * @param modelSpec loads the model a spec describes (with {@link Models#load}); the embedding model owns it
+     * @return this builder
+     */
     public Builder spec(ModelSpec modelSpec) {
       this.spec = Objects.requireNonNull(modelSpec, "spec");
       this.model = null;
       return this;
     }
 
-    /** Uses a loaded model, which stays the caller's to close. */
+    /**
+     * Uses a loaded model, which stays the caller's to close.
+     *
+     * @param loaded uses a loaded model, which stays the caller's to close
+     * @return this builder
+     */
     public Builder model(CrossModalModel loaded) {
       this.model = Objects.requireNonNull(loaded, "model");
       this.spec = null;
