@@ -40,6 +40,7 @@ public interface CrossModalModel extends AutoCloseable {
   /**
    * {@return the encoder for a modality} The model owns it: closing the model closes it.
    *
+   * @param modality one of {@link #modalities()}
    * @throws IllegalArgumentException if the model has no encoder for that modality
    */
   Encoder encoder(Modality modality);

@@ -48,34 +48,65 @@ public final class Document {
     }
   }
 
-  /** {@return a text document of modality {@link Modality#TEXT}} */
+  /**
+   * {@return a text document of modality {@link Modality#TEXT}}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param text the text content
+   */
   public static Document text(String id, String text) {
     return text(id, Modality.TEXT, text);
   }
 
-  /** {@return a text document of any text modality} */
+  /**
+   * {@return a text document of any text modality}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param modality a modality whose content kind is text
+   * @param text the text content
+   */
   public static Document text(String id, Modality modality, String text) {
     return new Document(id, modality, Objects.requireNonNull(text, "text"), null, Map.of());
   }
 
-  /** {@return an image document of modality {@link Modality#IMAGE}} */
+  /**
+   * {@return an image document of modality {@link Modality#IMAGE}}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param image where the encoded image is read from
+   */
   public static Document image(String id, ImageSource image) {
     return image(id, Modality.IMAGE, image);
   }
 
-  /** {@return an image document of any image modality} */
+  /**
+   * {@return an image document of any image modality}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param modality a modality whose content kind is image
+   * @param image where the encoded image is read from
+   */
   public static Document image(String id, Modality modality, ImageSource image) {
     return new Document(id, modality, null, Objects.requireNonNull(image, "image"), Map.of());
   }
 
-  /** {@return a copy with one more tag (or the tag replaced)} */
+  /**
+   * {@return a copy with one more tag (or the tag replaced)}
+   *
+   * @param key the tag's name
+   * @param value the tag's value
+   */
   public Document withTag(String key, String value) {
     var copy = new java.util.LinkedHashMap<>(tags);
     copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     return new Document(id, modality, text, image, copy);
   }
 
-  /** {@return a copy with exactly these tags} */
+  /**
+   * {@return a copy with exactly these tags}
+   *
+   * @param newTags the tags of the copy, replacing all current ones
+   */
   public Document withTags(Map<String, String> newTags) {
     return new Document(id, modality, text, image, newTags);
   }
@@ -119,7 +150,11 @@ public final class Document {
     return tags;
   }
 
-  /** {@return one tag's value, if set} */
+  /**
+   * {@return one tag's value, if set}
+   *
+   * @param key the tag's name
+   */
   public Optional<String> tag(String key) {
     return Optional.ofNullable(tags.get(key));
   }

@@ -28,17 +28,29 @@ public record SearchOptions(int k, float minScore, Modality modality) {
     }
   }
 
-  /** {@return the {@code k} best matches, whatever their score, in the method's default modality} */
+  /**
+   * {@return the {@code k} best matches, whatever their score, in the method's default modality}
+   *
+   * @param k how many matches at most
+   */
   public static SearchOptions top(int k) {
     return new SearchOptions(k, -1f, null);
   }
 
-  /** {@return a copy that drops matches scoring below {@code score}} */
+  /**
+   * {@return a copy that drops matches scoring below {@code score}}
+   *
+   * @param score the least score kept
+   */
   public SearchOptions withMinScore(float score) {
     return new SearchOptions(k, score, modality);
   }
 
-  /** {@return a copy that searches {@code target} instead of the method's default modality} */
+  /**
+   * {@return a copy that searches {@code target} instead of the method's default modality}
+   *
+   * @param target the modality searched
+   */
   public SearchOptions withModality(Modality target) {
     return new SearchOptions(k, minScore, target);
   }

@@ -18,6 +18,9 @@ public interface VectorIndexFactory {
   /**
    * Opens the index stored at {@code path}, or creates an empty one there if nothing is stored.
    *
+   * @param path where the index is stored
+   * @param dimension the vector dimension
+   * @return the open index
    * @throws InvalidWorkspaceException if the stored index is damaged or of another dimension
    */
   VectorIndex openOrCreate(Path path, int dimension);

@@ -20,6 +20,7 @@ public final class VectorIndexes {
   /**
    * {@return the factory of the provider named {@code name}}
    *
+   * @param name a provider name, such as {@code flat}
    * @throws InvalidWorkspaceException if no provider of that name is on the class path
    */
   public static VectorIndexFactory factory(String name) {

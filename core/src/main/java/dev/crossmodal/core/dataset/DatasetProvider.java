@@ -24,6 +24,7 @@ public interface DatasetProvider {
   /**
    * Opens {@code dir} as a dataset of the given format.
    *
+   * @return the dataset, read lazily; close it when done
    * @param format one of {@link #formats()}
    * @param dir the dataset folder (or file, where the format allows it)
    * @param split a named subset where the format has splits, or {@code null} for all of it

@@ -26,7 +26,11 @@ public final class InMemoryVectorIndex implements VectorIndex {
   private final int dimension;
   private final Map<String, float[]> vectors = new LinkedHashMap<>();
 
-  /** An empty index of vectors of {@code dimension} components. */
+  /**
+   * An empty index of vectors of {@code dimension} components.
+   *
+   * @param dimension the number of components of every vector
+   */
   public InMemoryVectorIndex(int dimension) {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);
@@ -101,7 +105,11 @@ public final class InMemoryVectorIndex implements VectorIndex {
     return hits;
   }
 
-  /** {@return a copy of the stored (unit-length) vector, if the id is present} */
+  /**
+   * {@return a copy of the stored (unit-length) vector, if the id is present}
+   *
+   * @param id the document id
+   */
   public synchronized java.util.Optional<float[]> vector(String id) {
     float[] v = vectors.get(id);
     return v == null ? java.util.Optional.empty() : java.util.Optional.of(v.clone());

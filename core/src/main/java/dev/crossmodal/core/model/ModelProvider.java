@@ -16,6 +16,8 @@ public interface ModelProvider {
   /**
    * Loads a model.
    *
+   * @param spec the provider's name, variant, local location and options
+   * @return the loaded model; close it to free its native resources
    * @throws dev.crossmodal.core.InvalidModelException naming the directory or file, if it is
    *     missing, incomplete or of another kind
    */
@@ -24,6 +26,8 @@ public interface ModelProvider {
   /**
    * {@return whether a local model file or directory is of this provider's family, judged from its files
    * alone (for {@code --model auto})} Default: {@code false}.
+   *
+   * @param modelPath a local model file or folder
    */
   default boolean recognizes(Path modelPath) {
     return false;

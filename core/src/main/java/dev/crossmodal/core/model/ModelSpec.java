@@ -27,29 +27,50 @@ public record ModelSpec(String provider, String variant, Path modelDir, Map<Stri
     options = Map.copyOf(options);
   }
 
-  /** {@return the provider's default model, with no options} */
+  /**
+   * {@return the provider's default model, with no options}
+   *
+   * @param provider a provider name, such as {@code clip}
+   */
   public static ModelSpec of(String provider) {
     return new ModelSpec(provider, null, null, Map.of());
   }
 
-  /** {@return a copy that names a variant, such as a hub repository} */
+  /**
+   * {@return a copy that names a variant, such as a hub repository}
+   *
+   * @param newVariant the variant, such as a hub repository name
+   */
   public ModelSpec withVariant(String newVariant) {
     return new ModelSpec(provider, newVariant, modelDir, options);
   }
 
-  /** {@return a copy that loads from a local folder or file instead of downloading} */
+  /**
+   * {@return a copy that loads from a local folder or file instead of downloading}
+   *
+   * @param dir a local model folder or file
+   */
   public ModelSpec withModelDir(Path dir) {
     return new ModelSpec(provider, variant, dir, options);
   }
 
-  /** {@return a copy with one more provider option, such as {@code threads}} */
+  /**
+   * {@return a copy with one more provider option, such as {@code threads}}
+   *
+   * @param key the option's name
+   * @param value the option's value
+   */
   public ModelSpec withOption(String key, String value) {
     var copy = new java.util.HashMap<>(options);
     copy.put(key, value);
     return new ModelSpec(provider, variant, modelDir, copy);
   }
 
-  /** {@return one option's value, if set} */
+  /**
+   * {@return one option's value, if set}
+   *
+   * @param key the option's name
+   */
   public Optional<String> option(String key) {
     return Optional.ofNullable(options.get(key));
   }

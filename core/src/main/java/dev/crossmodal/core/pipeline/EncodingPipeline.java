@@ -41,6 +41,8 @@ public final class EncodingPipeline implements AutoCloseable {
   @FunctionalInterface
   public interface BatchSink {
     /**
+     * Takes one encoded batch, such as to store its vectors.
+     *
      * @param documents the documents that were encoded, in input order
      * @param vectors one vector per document
      * @param skipped the items of this batch that could not be encoded
@@ -79,6 +81,9 @@ public final class EncodingPipeline implements AutoCloseable {
    * Encodes every document from {@code documents} with {@code encoder} and hands each batch to
    * {@code sink}. Documents must all be of the encoder's modality.
    *
+   * @param encoder encodes the documents
+   * @param documents the documents, read lazily
+   * @param sink receives each encoded batch, on the calling thread
    * @throws CancellationException if the calling thread is interrupted
    */
   public void run(Encoder encoder, Iterator<Document> documents, BatchSink sink) {

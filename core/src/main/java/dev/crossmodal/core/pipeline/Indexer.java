@@ -82,7 +82,12 @@ public final class Indexer {
     workspace.requireModel(model);
   }
 
-  /** {@return a builder for an indexer writing {@code model}'s vectors into {@code workspace}} */
+  /**
+   * {@return a builder for an indexer writing {@code model}'s vectors into {@code workspace}}
+   *
+   * @param workspace where vectors and documents are stored
+   * @param model encodes the documents
+   */
   public static Builder builder(Workspace workspace, CrossModalModel model) {
     return new Builder(workspace, model);
   }
@@ -105,6 +110,10 @@ public final class Indexer {
    * <p>The dataset is read lazily, one window of entries at a time (at most {@value
    * #IMAGE_WINDOW_BATCHES} image batches or {@value #TEXT_WINDOW_BATCHES} text batches), so the
    * heap holds that window and the batches in flight, whatever the size of the dataset.
+   *
+   * @param dataset the dataset, read lazily
+   * @param limit how many items to index, or a negative number for all
+   * @return what was indexed and skipped
    */
   public IndexReport index(Dataset dataset, long limit) {
     int imageWindow = IMAGE_WINDOW_BATCHES * batchSize;
@@ -167,6 +176,9 @@ public final class Indexer {
   /**
    * Indexes documents of any modality the model can encode. The list is one window: captions may
    * come before or after their images.
+   *
+   * @param documents the documents to index
+   * @return what was indexed and skipped
    */
   public IndexReport index(List<Document> documents) {
     try (Run run = new Run(documents.size())) {

@@ -37,6 +37,10 @@ public final class Searcher {
   private final CrossModalModel model;
 
   /**
+   * A searcher of {@code workspace}, encoding queries with {@code model}.
+   *
+   * @param workspace the workspace searched
+   * @param model the model the workspace was built with, which encodes the queries
    * @throws dev.crossmodal.core.InvalidWorkspaceException if the workspace was built with another
    *     model
    */
@@ -46,7 +50,12 @@ public final class Searcher {
     this.model = model;
   }
 
-  /** {@return the {@code k} best matches in the modalities of the other content kind} */
+  /**
+   * {@return the {@code k} best matches in the modalities of the other content kind}
+   *
+   * @param query the query document
+   * @param k how many matches at most
+   */
   public List<Match> search(Document query, int k) {
     return search(query, k, defaultTargets(query.modality()), IdFilter.ALL);
   }
@@ -55,6 +64,10 @@ public final class Searcher {
    * {@return the {@code k} best matches among documents of the {@code targets} modalities that pass the
    * filter}
    *
+   * @param query the query document
+   * @param k how many matches at most
+   * @param targets the modalities searched
+   * @param filter which document ids may be returned
    * @throws InvalidInputException if {@code k} is out of range, the query cannot be encoded, or a
    *     target modality has no index
    */
@@ -91,6 +104,8 @@ public final class Searcher {
   /**
    * {@return the modalities a query of {@code queryModality} searches by default: every indexed modality
    * of the other content kind, or, if there is none, the query's own}
+   *
+   * @param queryModality the modality of the query
    */
   public Set<Modality> defaultTargets(Modality queryModality) {
     Set<Modality> targets = new LinkedHashSet<>();
