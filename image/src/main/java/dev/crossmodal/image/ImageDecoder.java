@@ -66,6 +66,8 @@ public final class ImageDecoder {
   private final boolean applyExifOrientation;
 
   /**
+   * A decoder refusing images larger than {@code maxPixels}, without EXIF rotation.
+   *
    * @param maxPixels largest accepted {@code width * height}
    */
   public ImageDecoder(long maxPixels) {
@@ -77,6 +79,9 @@ public final class ImageDecoder {
     this.applyExifOrientation = b.applyExifOrientation;
   }
 
+  /**
+   * {@return a builder of a decoder with the default pixel limit and no EXIF rotation}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -94,6 +99,8 @@ public final class ImageDecoder {
   /**
    * Reads and decodes one image.
    *
+   * @param source the encoded image
+   * @return the decoded pixels, in the image's own mode
    * @throws InvalidInputException naming the source if it cannot be read, is not an image, is
    *     corrupt or truncated, or has more than {@code maxPixels} pixels
    */
@@ -104,6 +111,9 @@ public final class ImageDecoder {
   /**
    * Reads and decodes one image, charging its declared pixels to {@code budget} first.
    *
+   * @param source the encoded image
+   * @param budget the pixels left for the images of a request or job
+   * @return the decoded pixels, in the image's own mode
    * @throws ImageTooLargeException if it exceeds the pixel limit or what is left of the budget
    * @throws InvalidInputException naming the source for any other failure
    */
@@ -111,12 +121,25 @@ public final class ImageDecoder {
     return decode(source.toString(), readAll(source), budget);
   }
 
-  /** Decodes encoded bytes; {@code name} is used in error messages. */
+  /**
+   * Decodes encoded bytes; {@code name} is used in error messages.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @return the decoded pixels, in the image's own mode
+   */
   public DecodedImage decode(String name, byte[] bytes) {
     return decode(name, bytes, PixelBudget.unlimited());
   }
 
-  /** Decodes encoded bytes, charging their declared pixels to {@code budget} first. */
+  /**
+   * Decodes encoded bytes, charging their declared pixels to {@code budget} first.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @param budget the pixels left for the images of a request or job
+   * @return the decoded pixels, in the image's own mode
+   */
   public DecodedImage decode(String name, byte[] bytes, PixelBudget budget) {
     DecodedImage image;
     try {
@@ -141,13 +164,20 @@ public final class ImageDecoder {
    * {@return what the file declares, read from its header without decoding any pixel: a server can call
    * this to budget or refuse an upload before queueing it}
    *
+   * @param source the encoded image
    * @throws InvalidInputException naming the source if it is no image or its header is corrupt
    */
   public ImageHeader readHeader(ImageSource source) {
     return readHeader(source.toString(), readAll(source));
   }
 
-  /** {@link #readHeader(ImageSource)} of encoded bytes. */
+  /**
+   * {@link #readHeader(ImageSource)} of encoded bytes.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @return what the bytes declare: format, width and height
+   */
   public ImageHeader readHeader(String name, byte[] bytes) {
     try {
       if (JpegHeader.isJpeg(bytes)) {
@@ -560,6 +590,9 @@ public final class ImageDecoder {
       return this;
     }
 
+    /**
+     * {@return a decoder with this builder's settings}
+     */
     public ImageDecoder build() {
       return new ImageDecoder(this);
     }

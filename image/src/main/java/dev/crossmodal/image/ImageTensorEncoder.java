@@ -28,6 +28,8 @@ public abstract class ImageTensorEncoder extends BatchingEncoder<PixelTensor> {
   private final int dimension;
 
   /**
+   * Creates an image encoder whose inputs are the tensors {@code transform} makes.
+   *
    * @param transform the pre-processing the model was trained with
    * @param dimension the length of the vectors {@link #infer} returns
    * @param batchSize the most tensors given to one {@link #infer} call

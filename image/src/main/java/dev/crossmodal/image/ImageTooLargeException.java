@@ -8,9 +8,22 @@ import dev.crossmodal.core.InvalidInputException;
  * server can answer it with 413.
  */
 public class ImageTooLargeException extends InvalidInputException {
+  /**
+   * The pixels the image declares.
+   */
   private final long pixels;
+  /**
+   * The pixels that were allowed.
+   */
   private final long limit;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message names the image and the limit it exceeds
+   * @param pixels the pixels the image declares
+   * @param limit the pixels that were allowed
+   */
   public ImageTooLargeException(String message, long pixels, long limit) {
     super(message);
     this.pixels = pixels;

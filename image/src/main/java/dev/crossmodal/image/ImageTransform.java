@@ -126,6 +126,10 @@ public final class ImageTransform {
    * ImageTransform clip = ImageTransform.openAiClip(224, ImageTransform.openAiClipMean(),
    *     ImageTransform.openAiClipStd());
    * }</pre>
+   *
+   * @param size the side of the square output, in pixels
+   * @param mean per-channel mean, RGB order
+   * @param std per-channel standard deviation, RGB order
    */
   public static ImageTransform openAiClip(int size, float[] mean, float[] std) {
     return builder()
@@ -136,7 +140,11 @@ public final class ImageTransform {
         .build();
   }
 
-  /** {@link #openAiClip(int, float[], float[])} at 224 pixels with CLIP's own statistics. */
+  /**
+   * {@link #openAiClip(int, float[], float[])} at 224 pixels with CLIP's own statistics.
+   *
+   * @return CLIP's transform at 224 pixels
+   */
   public static ImageTransform openAiClip() {
     return openAiClip(224, openAiClipMean(), openAiClipStd());
   }
@@ -158,6 +166,9 @@ public final class ImageTransform {
         .build();
   }
 
+  /**
+   * {@return a builder with no resize, no crop and no normalisation}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -165,6 +176,8 @@ public final class ImageTransform {
   /**
    * Decodes and transforms one image.
    *
+   * @param source the encoded image
+   * @return the model input
    * @throws InvalidInputException naming the source if it cannot be read or decoded, or is too
    *     large
    */
@@ -172,7 +185,12 @@ public final class ImageTransform {
     return apply(decoder.decode(source));
   }
 
-  /** Transforms an already decoded image. */
+  /**
+   * Transforms an already decoded image.
+   *
+   * @param image the decoded image
+   * @return the model input
+   */
   public PixelTensor apply(DecodedImage image) {
     byte[] rgb = cropRgb(image);
     int plane = outputWidth() * outputHeight();
@@ -250,6 +268,9 @@ public final class ImageTransform {
     return crop;
   }
 
+  /**
+   * {@return how the crop offset is rounded: floored as Pillow does, or rounded as torchvision does}
+   */
   public CropRounding cropRounding() {
     return cropRounding;
   }
@@ -269,26 +290,44 @@ public final class ImageTransform {
     return crop ? cropSize : resizeHeight;
   }
 
+  /**
+   * {@return the filter of the resize}
+   */
   public ResampleFilter filter() {
     return filter;
   }
 
+  /**
+   * {@return the side of the centre crop, in pixels}
+   */
   public int cropSize() {
     return cropSize;
   }
 
+  /**
+   * {@return whether images are converted to RGB right after decoding rather than last}
+   */
   public boolean convertToRgbFirst() {
     return convertToRgbFirst;
   }
 
+  /**
+   * {@return a copy of the per-channel mean subtracted in normalisation}
+   */
   public float[] mean() {
     return mean.clone();
   }
 
+  /**
+   * {@return a copy of the per-channel standard deviation divided by in normalisation}
+   */
   public float[] std() {
     return std.clone();
   }
 
+  /**
+   * {@return the largest {@code width * height} decoded; larger images are refused}
+   */
   public long maxPixels() {
     return maxPixels;
   }
@@ -462,6 +501,9 @@ public final class ImageTransform {
       return this;
     }
 
+    /**
+     * {@return a transform with this builder's settings}
+     */
     public ImageTransform build() {
       return new ImageTransform(this);
     }

@@ -19,6 +19,9 @@ public enum PilMode {
   LA(2),
   /** Palette indices; the palette holds 256 RGB triplets. */
   P(1),
+  /**
+   * RGB, 8 bits per channel.
+   */
   RGB(3),
   /** RGB with straight alpha. */
   RGBA(4),
@@ -38,7 +41,11 @@ public enum PilMode {
     return this == BILEVEL ? "1" : name();
   }
 
-  /** Samples per pixel in {@link DecodedImage#pixels()} or {@link DecodedImage#wide()}. */
+  /**
+   * Samples per pixel in {@link DecodedImage#pixels()} or {@link DecodedImage#wide()}.
+   *
+   * @return samples per pixel
+   */
   public int channels() {
     return channels;
   }

@@ -25,7 +25,11 @@ public final class PixelBudget {
     this.remaining = new AtomicLong(total);
   }
 
-  /** {@return a budget of {@code pixels} in all} */
+  /**
+   * {@return a budget of {@code pixels} in all}
+   *
+   * @param pixels the pixels all charged images may declare together
+   */
   public static PixelBudget of(long pixels) {
     if (pixels <= 0) {
       throw new IllegalArgumentException("a pixel budget must be positive, got " + pixels);
@@ -41,6 +45,8 @@ public final class PixelBudget {
   /**
    * Takes the header's pixels from the budget.
    *
+   * @param name names the image in the error message
+   * @param header the image's header, read before decoding
    * @throws ImageTooLargeException naming the image if fewer pixels are left
    */
   public void charge(String name, ImageHeader header) {
