@@ -92,6 +92,7 @@ public final class HubClient {
    * those that are missing, and returns the snapshot folder that holds them under their repository
    * paths.
    *
+   * @return the snapshot folder, holding {@code files} under their repository paths
    * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
    * @param revision a branch, tag or commit; {@code null} for {@value #DEFAULT_REVISION}
    * @param files paths inside the repository, such as {@code onnx/vision_model.onnx}
@@ -109,6 +110,10 @@ public final class HubClient {
   /**
    * Makes sure one file is in the cache and returns its path.
    *
+   * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
+   * @param revision a branch, tag or commit; {@code null} for {@value #DEFAULT_REVISION}
+   * @param path the file's path inside the repository
+   * @return the cached file
    * @throws InvalidModelException as {@link #snapshot}
    */
   public Path file(String repo, String revision, String path) {
