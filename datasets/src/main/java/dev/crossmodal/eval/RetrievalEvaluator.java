@@ -68,6 +68,8 @@ public final class RetrievalEvaluator {
   /**
    * Evaluates the entries' images and captions.
    *
+   * @param entries the dataset entries: images with their captions
+   * @return the metrics of text-to-image and image-to-text retrieval, and what was skipped
    * @throws InvalidInputException if no image with a caption could be encoded
    */
   public RetrievalReport evaluate(List<DatasetEntry> entries) {

@@ -40,7 +40,11 @@ public final class RetrievalMetrics {
     this.reciprocalRankSum = sum;
   }
 
-  /** {@return metrics of queries whose ranks are already known (1-based, or {@link #NOT_RANKED})} */
+  /**
+   * {@return metrics of queries whose ranks are already known (1-based, or {@link #NOT_RANKED})}
+   *
+   * @param ranks one rank per query
+   */
   public static RetrievalMetrics ofRanks(int... ranks) {
     for (int rank : ranks) {
       checkRank(rank);
@@ -56,6 +60,9 @@ public final class RetrievalMetrics {
   /**
    * {@return the 1-based position of the first element of {@code ranking} that is in {@code positives},
    * or {@link #NOT_RANKED} if none is}
+   *
+   * @param ranking the ids a search returned, best first
+   * @param positives the ids that count as correct
    */
   public static int firstPositiveRank(List<String> ranking, Set<String> positives) {
     Objects.requireNonNull(positives, "positives");
@@ -74,18 +81,31 @@ public final class RetrievalMetrics {
     return sortedRanks.length;
   }
 
-  /** {@return the fraction of queries, in [0, 1], with a positive among their first {@code k} results} */
+  /**
+   * {@return the fraction of queries, in [0, 1], with a positive among their first {@code k} results}
+   *
+   * @param k how many first results count
+   */
   public double recallAt(int k) {
     return hitsAt(k) / (double) requireQueries();
   }
 
-  /** {@link #recallAt(int)} as a percentage in [0, 100], as papers report it. */
+  /**
+   * {@link #recallAt(int)} as a percentage in [0, 100], as papers report it.
+   *
+   * @param k how many first results count
+   * @return the percentage of queries with a positive among their first {@code k} results
+   */
   public double recallPercentAt(int k) {
     // 100.0 * hits / n rounds once, so 588 of 1000 prints as 58.8, not 58.800000000000004.
     return 100.0 * hitsAt(k) / requireQueries();
   }
 
-  /** {@return the number of queries with a positive among their first {@code k} results} */
+  /**
+   * {@return the number of queries with a positive among their first {@code k} results}
+   *
+   * @param k how many first results count
+   */
   public int hitsAt(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
