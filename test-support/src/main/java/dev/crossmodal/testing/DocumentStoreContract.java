@@ -32,7 +32,12 @@ public abstract class DocumentStoreContract {
   /** The store under test. */
   protected DocumentStore store;
 
-  /** Opens the store kept under {@code dir}, or an empty one. */
+  /**
+   * Opens the store kept under {@code dir}, or an empty one.
+   *
+   * @param dir a folder of the test's own
+   * @return the store under test
+   */
   protected abstract DocumentStore open(Path dir);
 
   /** {@return whether what was committed is there after closing and opening again} */

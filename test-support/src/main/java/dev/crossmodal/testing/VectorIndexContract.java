@@ -37,7 +37,13 @@ public abstract class VectorIndexContract {
   /** The index under test, from {@link #create}. */
   protected VectorIndex index;
 
-  /** Creates an empty index of {@code dimension}, storing its files (if any) under {@code dir}. */
+  /**
+   * Creates an empty index of {@code dimension}, storing its files (if any) under {@code dir}.
+   *
+   * @param dir a folder of the test's own
+   * @param dimension the vector dimension
+   * @return the index under test
+   */
   protected abstract VectorIndex create(Path dir, int dimension);
 
   /** Creates the index under test. */
