@@ -66,6 +66,9 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
     }
   }
 
+  /**
+   * {@return a builder; give it a model spec or a loaded model}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -200,6 +203,9 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
       return this;
     }
 
+    /**
+     * {@return the embedding model; it closes a model it loaded from a spec when closed}
+     */
     public CrossModalEmbeddingModel build() {
       if (model != null) {
         return new CrossModalEmbeddingModel(model, false);
