@@ -74,7 +74,11 @@ public final class FlatIndex implements VectorIndex {
     this.current = store.publish();
   }
 
-  /** {@return a builder for an index of vectors of {@code dimension} components} */
+  /**
+   * {@return a builder for an index of vectors of {@code dimension} components}
+   *
+   * @param dimension the number of components of every vector
+   */
   public static Builder builder(int dimension) {
     return new Builder(dimension);
   }
@@ -84,7 +88,12 @@ public final class FlatIndex implements VectorIndex {
     return new FlatIndexFactory(Runtime.getRuntime().availableProcessors());
   }
 
-  /** As {@link #factory()}, with {@code threads} threads per single-query search. */
+  /**
+   * As {@link #factory()}, with {@code threads} threads per single-query search.
+   *
+   * @param threads threads per single-query search
+   * @return a factory of file-backed indexes named {@code flat}
+   */
   public static VectorIndexFactory factory(int threads) {
     return new FlatIndexFactory(threads);
   }
@@ -437,6 +446,7 @@ public final class FlatIndex implements VectorIndex {
      * Builds the index, opening its file if one is set and exists: one mapping per segment, nothing
      * read per vector.
      *
+     * @return the index
      * @throws dev.crossmodal.core.InvalidWorkspaceException naming the file if it is damaged, of
      *     another format version or of another dimension
      */
