@@ -42,6 +42,7 @@ public final class SolrIndexConfig {
   /**
    * Starts a configuration.
    *
+   * @return a builder with one shard, one replica and default HNSW settings
    * @param zkAddress {@code host:port[,host:port...][/chroot]}, as Solr's own tools take it
    * @param collection the SolrCloud collection that holds the vectors
    */
@@ -139,36 +140,75 @@ public final class SolrIndexConfig {
       this.collection = collection;
     }
 
+    /**
+     * Sets the shards of the collection when this library creates it (default 1).
+     *
+     * @param n shards
+     * @return this builder
+     */
     public Builder shards(int n) {
       this.shards = positive("shards", n);
       return this;
     }
 
+    /**
+     * Sets the replicas per shard when this library creates the collection (default 1).
+     *
+     * @param n replicas per shard
+     * @return this builder
+     */
     public Builder replicas(int n) {
       this.replicas = positive("replicas", n);
       return this;
     }
 
+    /**
+     * Sets the HNSW graph degree of a collection this library creates (default 16).
+     *
+     * @param n the most connections per node
+     * @return this builder
+     */
     public Builder hnswMaxConnections(int n) {
       this.hnswMaxConnections = positive("hnswMaxConnections", n);
       return this;
     }
 
+    /**
+     * Sets the HNSW construction beam of a collection this library creates (default 100).
+     *
+     * @param n the beam width
+     * @return this builder
+     */
     public Builder hnswBeamWidth(int n) {
       this.hnswBeamWidth = positive("hnswBeamWidth", n);
       return this;
     }
 
+    /**
+     * Sets how many candidates each shard's HNSW search collects at least, whatever {@code k} is (default 100).
+     *
+     * @param n candidates per search
+     * @return this builder
+     */
     public Builder searchBreadth(int n) {
       this.searchBreadth = positive("searchBreadth", n);
       return this;
     }
 
+    /**
+     * Sets the documents per update request (default 500).
+     *
+     * @param n documents per request
+     * @return this builder
+     */
     public Builder updateBatchSize(int n) {
       this.updateBatchSize = positive("updateBatchSize", n);
       return this;
     }
 
+    /**
+     * {@return the configuration}
+     */
     public SolrIndexConfig build() {
       return new SolrIndexConfig(this);
     }

@@ -39,7 +39,11 @@ public final class SolrIndexFactory implements VectorIndexFactory {
     this.config = config;
   }
 
-  /** {@return a factory that creates new indexes in the cluster and collection of {@code config}} */
+  /**
+   * {@return a factory that creates new indexes in the cluster and collection of {@code config}}
+   *
+   * @param config the cluster, collection and collection settings
+   */
   public static SolrIndexFactory create(SolrIndexConfig config) {
     return new SolrIndexFactory(config);
   }
