@@ -58,6 +58,7 @@ public final class SparkEncodeJob {
   /**
    * Starts a job.
    *
+   * @return a builder with default settings
    * @param dataset what to encode
    * @param spec the model; its directory must be readable at the same path on every executor
    * @param output the folder to write (replaced if it exists)
@@ -66,7 +67,12 @@ public final class SparkEncodeJob {
     return new Builder(dataset, spec, output);
   }
 
-  /** Runs the job on {@code spark} and returns what it wrote. */
+  /**
+   * Runs the job on {@code spark} and returns what it wrote.
+   *
+   * @param spark the session the job runs in
+   * @return the counts written and what was skipped
+   */
   public EncodeReport run(SparkSession spark) {
     long start = System.nanoTime();
     ModelSpecData specData = ModelSpecData.of(spec);
@@ -171,6 +177,9 @@ public final class SparkEncodeJob {
       return this;
     }
 
+    /**
+     * {@return the job}
+     */
     public SparkEncodeJob build() {
       return new SparkEncodeJob(this);
     }
