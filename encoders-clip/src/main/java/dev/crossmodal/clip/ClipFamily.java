@@ -64,7 +64,11 @@ public enum ClipFamily {
     this.optionalHubFiles = List.copyOf(optionalHubFiles);
   }
 
-  /** {@code config.json}'s {@code model_type}, such as {@code chinese_clip}. */
+  /**
+   * {@code config.json}'s {@code model_type}, such as {@code chinese_clip}.
+   *
+   * @return the {@code model_type} value naming this family
+   */
   public String modelType() {
     return modelType;
   }
@@ -93,6 +97,7 @@ public enum ClipFamily {
    * {@return the family of a local model: {@code config.json}'s {@code model_type} for a directory, CLIP
    * for an openai TorchScript file; empty when neither tells}
    *
+   * @param modelPath a local model directory or TorchScript file
    * @throws InvalidModelException if {@code config.json} exists but cannot be read
    */
   public static Optional<ClipFamily> detect(Path modelPath) {

@@ -168,6 +168,9 @@ public final class ClipFamilyModel extends TextImageModel {
         family.providerName(), dir, split ? "split" : "combined", dimension, context, device);
   }
 
+  /**
+   * {@return a builder with default device, threads and batch size; set at least the model directory}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -423,6 +426,7 @@ public final class ClipFamilyModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the directory and what is missing or wrong
      */
     public ClipFamilyModel build() {

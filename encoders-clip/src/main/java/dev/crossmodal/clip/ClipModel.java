@@ -147,6 +147,9 @@ public final class ClipModel extends TextImageModel {
     LOG.info("loaded CLIP {} ({}, dimension {}) on {}", path, layout, dimension, device);
   }
 
+  /**
+   * {@return a builder with the engine of the model's layout, default device, threads and batch size; set at least the model location}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -405,6 +408,7 @@ public final class ClipModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the path and what is missing or wrong
      */
     public ClipModel build() {
