@@ -38,8 +38,17 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class VseModel extends TextImageModel {
+  /**
+   * The image encoder's file name in the model directory.
+   */
   public static final String IMAGE_ENCODER_FILE = "image_encoder.onnx";
+  /**
+   * The text encoder's file name in the model directory.
+   */
   public static final String TEXT_ENCODER_FILE = "text_encoder.onnx";
+  /**
+   * The vocabulary's file name in the model directory.
+   */
   public static final String VOCABULARY_FILE = "vocab.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(VseModel.class);
@@ -59,6 +68,9 @@ public final class VseModel extends TextImageModel {
     this.imageEncoder = imageEncoder;
   }
 
+  /**
+   * {@return a builder with default threads and VSE++ pre-processing ({@link #defaultImageTransform()}); set at least the model directory}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -99,6 +111,9 @@ public final class VseModel extends TextImageModel {
     return imageEncoder;
   }
 
+  /**
+   * {@return the directory the model was loaded from}
+   */
   public Path modelDir() {
     return modelDir;
   }
@@ -160,6 +175,7 @@ public final class VseModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the directory and the missing or broken file
      */
     public VseModel build() {

@@ -22,6 +22,11 @@ public final class VseTokenizer {
   private final TreebankWordTokenizer words = new TreebankWordTokenizer();
   private final Vocabulary vocabulary;
 
+  /**
+   * A tokenizer looking words up in {@code vocabulary}.
+   *
+   * @param vocabulary the model's vocabulary
+   */
   public VseTokenizer(Vocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
   }
@@ -31,13 +36,19 @@ public final class VseTokenizer {
    *
    * <p>An empty or blank caption has no words; it still encodes (to {@code <start> <end>}), as it
    * does in vsepp.
+   *
+   * @param text the caption
    */
   public List<String> words(String text) {
     // Python's str.lower(): full Unicode lower-casing, independent of the default locale.
     return words.tokenize(text.toLowerCase(Locale.ROOT));
   }
 
-  /** {@return the token ids of a caption, {@code <start>} and {@code <end>} included, without padding} */
+  /**
+   * {@return the token ids of a caption, {@code <start>} and {@code <end>} included, without padding}
+   *
+   * @param text the caption
+   */
   public TokenIds encode(String text) {
     List<String> tokens = words(text);
     int[] ids = new int[tokens.size() + 2];
@@ -49,6 +60,9 @@ public final class VseTokenizer {
     return TokenIds.of(ids);
   }
 
+  /**
+   * {@return the vocabulary words are looked up in}
+   */
   public Vocabulary vocabulary() {
     return vocabulary;
   }
