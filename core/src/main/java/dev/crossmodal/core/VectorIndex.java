@@ -92,7 +92,8 @@ public interface VectorIndex extends AutoCloseable {
    * @param queries unit-length vectors of the index's dimension
    * @param k how many hits at most per query
    * @param filter which ids may be returned
-   * @return one list of hits per query, in query order, each as {@link #search(float[], int, IdFilter)}
+   * @return one list of hits per query, in query order, each as {@link #search(float[], int,
+   *     IdFilter)}
    */
   default List<List<SearchHit>> search(float[][] queries, int k, IdFilter filter) {
     List<List<SearchHit>> results = new ArrayList<>(queries.length);
@@ -102,7 +103,9 @@ public interface VectorIndex extends AutoCloseable {
     return results;
   }
 
-  /** {@return every live id, in no particular order (for reconciliation with the document store)} */
+  /**
+   * {@return every live id, in no particular order (for reconciliation with the document store)}
+   */
   List<String> ids();
 
   /**

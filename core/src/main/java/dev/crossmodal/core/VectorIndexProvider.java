@@ -18,7 +18,10 @@ package dev.crossmodal.core;
  */
 public interface VectorIndexProvider {
 
-  /** {@return the name recorded in workspace manifests, such as {@code flat}; the factory reports the same} */
+  /**
+   * {@return the name recorded in workspace manifests, such as {@code flat}; the factory reports
+   * the same}
+   */
   String name();
 
   /** {@return a factory that opens or creates indexes of this kind with default settings} */

@@ -84,7 +84,10 @@ public final class FolderDataset implements Dataset {
     return new FolderDataset(dir, depth, followLinksOutside);
   }
 
-  /** {@return this dataset following links that lead outside its folder too (still never into a loop)} */
+  /**
+   * {@return this dataset following links that lead outside its folder too (still never into a
+   * loop)}
+   */
   public FolderDataset followingLinksOutside() {
     return new FolderDataset(dir, maxDepth, true);
   }

@@ -197,7 +197,8 @@ public final class RetrievalEvaluator {
     /**
      * The model whose image and text encoders are evaluated (the caller keeps ownership).
      *
-     * @param model the model whose image and text encoders are evaluated (the caller keeps ownership)
+     * @param model the model whose image and text encoders are evaluated (the caller keeps
+     *     ownership)
      * @return this builder
      */
     public Builder model(CrossModalModel model) {
@@ -208,7 +209,8 @@ public final class RetrievalEvaluator {
     /**
      * Makes an empty index of the given dimension; the evaluator closes what it makes.
      *
-     * @param newIndex makes an empty index of the given dimension; the evaluator closes what it makes
+     * @param newIndex makes an empty index of the given dimension; the evaluator closes what it
+     *     makes
      * @return this builder
      */
     public Builder indexes(IntFunction<VectorIndex> newIndex) {
@@ -230,7 +232,8 @@ public final class RetrievalEvaluator {
     /**
      * Queries per batched index search (default 256); bounds the memory of full rankings.
      *
-     * @param size queries per batched index search (default 256); bounds the memory of full rankings
+     * @param size queries per batched index search (default 256); bounds the memory of full
+     *     rankings
      * @return this builder
      */
     public Builder queryBatchSize(int size) {

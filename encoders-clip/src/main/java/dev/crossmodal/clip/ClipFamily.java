@@ -73,12 +73,18 @@ public enum ClipFamily {
     return modelType;
   }
 
-  /** {@return the provider name ({@code --model}), such as {@code chinese-clip}; also the model id prefix} */
+  /**
+   * {@return the provider name ({@code --model}), such as {@code chinese-clip}; also the model id
+   * prefix}
+   */
   public String providerName() {
     return providerName;
   }
 
-  /** {@return the hub repository {@code --model <name>} downloads when no directory or variant is given} */
+  /**
+   * {@return the hub repository {@code --model <name>} downloads when no directory or variant is
+   * given}
+   */
   public String defaultRepository() {
     return defaultRepository;
   }
@@ -88,7 +94,10 @@ public enum ClipFamily {
     return hubFiles;
   }
 
-  /** {@return files also downloaded when the repository has them (SigLIP's model.onnx, for the calibrated score)} */
+  /**
+   * {@return files also downloaded when the repository has them (SigLIP's model.onnx, for the
+   * calibrated score)}
+   */
   public List<String> optionalHubFiles() {
     return optionalHubFiles;
   }

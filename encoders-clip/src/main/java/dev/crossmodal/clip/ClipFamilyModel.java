@@ -339,7 +339,8 @@ public final class ClipFamilyModel extends TextImageModel {
     /**
      * The family the directory must hold; optional (config.json decides), a mismatch is an error.
      *
-     * @param expected the family the directory must hold; optional (config.json decides), a mismatch is an error
+     * @param expected the family the directory must hold; optional (config.json decides), a
+     *     mismatch is an error
      * @return this builder
      */
     public Builder family(ClipFamily expected) {
@@ -361,7 +362,8 @@ public final class ClipFamilyModel extends TextImageModel {
     /**
      * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
      *
-     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine choose
+     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
+     *     choose
      * @return this builder
      */
     public Builder threads(int n) {

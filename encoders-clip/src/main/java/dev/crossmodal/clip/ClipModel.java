@@ -209,7 +209,10 @@ public final class ClipModel extends TextImageModel {
     return image;
   }
 
-  /** {@return the image pre-processing in use (from {@code preprocessor_config.json} or openai's defaults)} */
+  /**
+   * {@return the image pre-processing in use (from {@code preprocessor_config.json} or openai's
+   * defaults)}
+   */
   public ImageTransform imageTransform() {
     return image.transform();
   }
@@ -322,7 +325,8 @@ public final class ClipModel extends TextImageModel {
     /**
      * A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt} file.
      *
-     * @param path A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt} file
+     * @param path A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt}
+     *     file
      * @return this builder
      */
     public Builder modelDir(Path path) {
@@ -334,7 +338,8 @@ public final class ClipModel extends TextImageModel {
      * The DJL engine: {@code OnnxRuntime} (Hugging Face layout) or {@code PyTorch} (TorchScript).
      * Optional: the layout decides; naming the other engine is an error.
      *
-     * @param engineName the DJL engine: {@code OnnxRuntime} (Hugging Face layout) or {@code PyTorch} (TorchScript)
+     * @param engineName the DJL engine: {@code OnnxRuntime} (Hugging Face layout) or {@code
+     *     PyTorch} (TorchScript)
      * @return this builder
      */
     public Builder engine(String engineName) {
@@ -356,7 +361,8 @@ public final class ClipModel extends TextImageModel {
     /**
      * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
      *
-     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine choose
+     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
+     *     choose
      * @return this builder
      */
     public Builder threads(int n) {
@@ -384,7 +390,8 @@ public final class ClipModel extends TextImageModel {
     /**
      * Overrides {@link ClipModel#id()}, for example with the hub variant the files came from.
      *
-     * @param modelId overrides {@link ClipModel#id()}, for example with the hub variant the files came from
+     * @param modelId overrides {@link ClipModel#id()}, for example with the hub variant the files
+     *     came from
      * @return this builder
      */
     public Builder id(String modelId) {
@@ -397,7 +404,8 @@ public final class ClipModel extends TextImageModel {
      * dev.crossmodal.core.InvalidInputException}. Default {@code false}: as openai/CLIP does, an
      * empty text is encoded from its start and end tokens alone.
      *
-     * @param reject refuse texts that are empty after clean-up with {@link dev.crossmodal.core.InvalidInputException}
+     * @param reject refuse texts that are empty after clean-up with {@link
+     *     dev.crossmodal.core.InvalidInputException}
      * @return this builder
      */
     public Builder rejectEmptyText(boolean reject) {

@@ -259,7 +259,10 @@ public final class ClipTokenizer {
     return startOfText;
   }
 
-  /** {@return the id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text feature there} */
+  /**
+   * {@return the id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text
+   * feature there}
+   */
   public int endOfText() {
     return endOfText;
   }

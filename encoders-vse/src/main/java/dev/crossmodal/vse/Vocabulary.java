@@ -24,21 +24,13 @@ import java.util.Map;
  * }</pre>
  */
 public final class Vocabulary {
-  /**
-   * The padding word.
-   */
+  /** The padding word. */
   public static final String PAD = "<pad>";
-  /**
-   * The word every caption starts with.
-   */
+  /** The word every caption starts with. */
   public static final String START = "<start>";
-  /**
-   * The word every caption ends with.
-   */
+  /** The word every caption ends with. */
   public static final String END = "<end>";
-  /**
-   * The word standing for any word not in the vocabulary.
-   */
+  /** The word standing for any word not in the vocabulary. */
   public static final String UNKNOWN = "<unk>";
 
   private final Map<String, Integer> ids;
@@ -140,23 +132,17 @@ public final class Vocabulary {
     return ids.containsKey(word);
   }
 
-  /**
-   * {@return the id of {@link #START}}
-   */
+  /** {@return the id of {@link #START}} */
   public int startId() {
     return startId;
   }
 
-  /**
-   * {@return the id of {@link #END}}
-   */
+  /** {@return the id of {@link #END}} */
   public int endId() {
     return endId;
   }
 
-  /**
-   * {@return the id of {@link #UNKNOWN}}
-   */
+  /** {@return the id of {@link #UNKNOWN}} */
   public int unknownId() {
     return unknownId;
   }

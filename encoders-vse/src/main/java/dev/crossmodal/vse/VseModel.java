@@ -38,17 +38,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class VseModel extends TextImageModel {
-  /**
-   * The image encoder's file name in the model directory.
-   */
+  /** The image encoder's file name in the model directory. */
   public static final String IMAGE_ENCODER_FILE = "image_encoder.onnx";
-  /**
-   * The text encoder's file name in the model directory.
-   */
+  /** The text encoder's file name in the model directory. */
   public static final String TEXT_ENCODER_FILE = "text_encoder.onnx";
-  /**
-   * The vocabulary's file name in the model directory.
-   */
+  /** The vocabulary's file name in the model directory. */
   public static final String VOCABULARY_FILE = "vocab.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(VseModel.class);
@@ -111,9 +105,7 @@ public final class VseModel extends TextImageModel {
     return imageEncoder;
   }
 
-  /**
-   * {@return the directory the model was loaded from}
-   */
+  /** {@return the directory the model was loaded from} */
   public Path modelDir() {
     return modelDir;
   }
@@ -138,7 +130,8 @@ public final class VseModel extends TextImageModel {
     /**
      * The directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}.
      *
-     * @param dir the directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}
+     * @param dir the directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx},
+     *     {@code vocab.json}
      * @return this builder
      */
     public Builder modelDir(Path dir) {
@@ -150,7 +143,8 @@ public final class VseModel extends TextImageModel {
      * Replaces vsepp's test transform, for checkpoints trained with another one; the crop size
      * must match the image graph's input.
      *
-     * @param transform replaces vsepp's test transform, for checkpoints trained with another one; the crop size must match the image graph's input
+     * @param transform replaces vsepp's test transform, for checkpoints trained with another one;
+     *     the crop size must match the image graph's input
      * @return this builder
      */
     public Builder imageTransform(ImageTransform transform) {

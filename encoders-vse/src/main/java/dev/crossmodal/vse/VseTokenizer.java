@@ -60,9 +60,7 @@ public final class VseTokenizer {
     return TokenIds.of(ids);
   }
 
-  /**
-   * {@return the vocabulary words are looked up in}
-   */
+  /** {@return the vocabulary words are looked up in} */
   public Vocabulary vocabulary() {
     return vocabulary;
   }

@@ -67,7 +67,10 @@ public final class HubClient {
     this.download = new HubDownload(http, token, b.timeout, b.listener);
   }
 
-  /** {@return a builder whose defaults come from the environment ({@code HF_ENDPOINT}, {@code HF_HOME}, ...)} */
+  /**
+   * {@return a builder whose defaults come from the environment ({@code HF_ENDPOINT}, {@code
+   * HF_HOME}, ...)}
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -196,7 +199,8 @@ public final class HubClient {
     /**
      * The hub address, such as {@code https://hf-mirror.com}; overrides {@code HF_ENDPOINT}.
      *
-     * @param endpoint the hub address, such as {@code https://hf-mirror.com}; overrides {@code HF_ENDPOINT}
+     * @param endpoint the hub address, such as {@code https://hf-mirror.com}; overrides {@code
+     *     HF_ENDPOINT}
      * @return this builder
      */
     public Builder endpoint(String endpoint) {
@@ -218,7 +222,8 @@ public final class HubClient {
     /**
      * Never use the network; overrides {@code HF_HUB_OFFLINE} and {@code CROSSMODAL_OFFLINE}.
      *
-     * @param offline never use the network; overrides {@code HF_HUB_OFFLINE} and {@code CROSSMODAL_OFFLINE}
+     * @param offline never use the network; overrides {@code HF_HUB_OFFLINE} and {@code
+     *     CROSSMODAL_OFFLINE}
      * @return this builder
      */
     public Builder offline(boolean offline) {
@@ -240,7 +245,8 @@ public final class HubClient {
     /**
      * Receives byte progress of each download (task {@code downloading <file name>}).
      *
-     * @param listener receives byte progress of each download (task {@code downloading <file name>})
+     * @param listener receives byte progress of each download (task {@code downloading <file
+     *     name>})
      * @return this builder
      */
     public Builder progressListener(ProgressListener listener) {

@@ -79,9 +79,7 @@ public final class ImageDecoder {
     this.applyExifOrientation = b.applyExifOrientation;
   }
 
-  /**
-   * {@return a builder of a decoder with the default pixel limit and no EXIF rotation}
-   */
+  /** {@return a builder of a decoder with the default pixel limit and no EXIF rotation} */
   public static Builder builder() {
     return new Builder();
   }
@@ -566,7 +564,9 @@ public final class ImageDecoder {
      * Largest accepted {@code width * height}, checked from the header before decoding
      * (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link #SERVER_MAX_PIXELS}).
      *
-     * @param pixels largest accepted {@code width * height}, checked from the header before decoding (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link #SERVER_MAX_PIXELS})
+     * @param pixels largest accepted {@code width * height}, checked from the header before
+     *     decoding (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link
+     *     #SERVER_MAX_PIXELS})
      * @return this builder
      */
     public Builder maxPixels(long pixels) {
@@ -582,7 +582,8 @@ public final class ImageDecoder {
      * does (default: off). This departs from openai/CLIP's and VSE++'s pipelines, which never
      * rotate: embeddings of rotated phone photos then differ from the reference's.
      *
-     * @param apply turn images upright by their EXIF orientation, as Pillow's {@code ImageOps.exif_transpose} does (default: off)
+     * @param apply turn images upright by their EXIF orientation, as Pillow's {@code
+     *     ImageOps.exif_transpose} does (default: off)
      * @return this builder
      */
     public Builder applyExifOrientation(boolean apply) {
@@ -590,9 +591,7 @@ public final class ImageDecoder {
       return this;
     }
 
-    /**
-     * {@return a decoder with this builder's settings}
-     */
+    /** {@return a decoder with this builder's settings} */
     public ImageDecoder build() {
       return new ImageDecoder(this);
     }

@@ -8,13 +8,9 @@ import dev.crossmodal.core.InvalidInputException;
  * server can answer it with 413.
  */
 public class ImageTooLargeException extends InvalidInputException {
-  /**
-   * The pixels the image declares.
-   */
+  /** The pixels the image declares. */
   private final long pixels;
-  /**
-   * The pixels that were allowed.
-   */
+  /** The pixels that were allowed. */
   private final long limit;
 
   /**

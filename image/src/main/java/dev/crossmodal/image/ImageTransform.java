@@ -166,9 +166,7 @@ public final class ImageTransform {
         .build();
   }
 
-  /**
-   * {@return a builder with no resize, no crop and no normalisation}
-   */
+  /** {@return a builder with no resize, no crop and no normalisation} */
   public static Builder builder() {
     return new Builder();
   }
@@ -275,7 +273,9 @@ public final class ImageTransform {
     return cropRounding;
   }
 
-  /** {@return the factor 8-bit samples are multiplied by before normalisation (1/255 by default)} */
+  /**
+   * {@return the factor 8-bit samples are multiplied by before normalisation (1/255 by default)}
+   */
   public double rescaleFactor() {
     return rescaleFactor;
   }
@@ -290,44 +290,32 @@ public final class ImageTransform {
     return crop ? cropSize : resizeHeight;
   }
 
-  /**
-   * {@return the filter of the resize}
-   */
+  /** {@return the filter of the resize} */
   public ResampleFilter filter() {
     return filter;
   }
 
-  /**
-   * {@return the side of the centre crop, in pixels}
-   */
+  /** {@return the side of the centre crop, in pixels} */
   public int cropSize() {
     return cropSize;
   }
 
-  /**
-   * {@return whether images are converted to RGB right after decoding rather than last}
-   */
+  /** {@return whether images are converted to RGB right after decoding rather than last} */
   public boolean convertToRgbFirst() {
     return convertToRgbFirst;
   }
 
-  /**
-   * {@return a copy of the per-channel mean subtracted in normalisation}
-   */
+  /** {@return a copy of the per-channel mean subtracted in normalisation} */
   public float[] mean() {
     return mean.clone();
   }
 
-  /**
-   * {@return a copy of the per-channel standard deviation divided by in normalisation}
-   */
+  /** {@return a copy of the per-channel standard deviation divided by in normalisation} */
   public float[] std() {
     return std.clone();
   }
 
-  /**
-   * {@return the largest {@code width * height} decoded; larger images are refused}
-   */
+  /** {@return the largest {@code width * height} decoded; larger images are refused} */
   public long maxPixels() {
     return maxPixels;
   }
@@ -363,7 +351,8 @@ public final class ImageTransform {
      * departs from openai/CLIP's and VSE++'s pipelines, which never rotate; see {@link
      * ImageDecoder.Builder#applyExifOrientation}.
      *
-     * @param apply turn images upright by their EXIF orientation before anything else (default: off)
+     * @param apply turn images upright by their EXIF orientation before anything else (default:
+     *     off)
      * @return this builder
      */
     public Builder applyExifOrientation(boolean apply) {
@@ -436,7 +425,8 @@ public final class ImageTransform {
     /**
      * How the crop offset is rounded; default torchvision's {@link CropRounding#ROUND_HALF_EVEN}.
      *
-     * @param rounding how the crop offset is rounded; default torchvision's {@link CropRounding#ROUND_HALF_EVEN}
+     * @param rounding how the crop offset is rounded; default torchvision's {@link
+     *     CropRounding#ROUND_HALF_EVEN}
      * @return this builder
      */
     public Builder cropRounding(CropRounding rounding) {
@@ -448,7 +438,8 @@ public final class ImageTransform {
      * The factor 8-bit samples are multiplied by before normalisation: a processor's {@code
      * rescale_factor}, or 1 when it does not rescale. Default 1/255.
      *
-     * @param factor the factor 8-bit samples are multiplied by before normalisation: a processor's {@code rescale_factor}, or 1 when it does not rescale
+     * @param factor the factor 8-bit samples are multiplied by before normalisation: a processor's
+     *     {@code rescale_factor}, or 1 when it does not rescale
      * @return this builder
      */
     public Builder rescale(double factor) {
@@ -463,7 +454,8 @@ public final class ImageTransform {
      * {@code true}: convert to RGB right after decoding (VSE++); {@code false}: resize and crop in
      * the image's own mode and convert last (openai/CLIP).
      *
-     * @param first {@code true}: convert to RGB right after decoding (VSE++); {@code false}: resize and crop in the image's own mode and convert last (openai/CLIP)
+     * @param first {@code true}: convert to RGB right after decoding (VSE++); {@code false}: resize
+     *     and crop in the image's own mode and convert last (openai/CLIP)
      * @return this builder
      */
     public Builder convertToRgbFirst(boolean first) {
@@ -501,9 +493,7 @@ public final class ImageTransform {
       return this;
     }
 
-    /**
-     * {@return a transform with this builder's settings}
-     */
+    /** {@return a transform with this builder's settings} */
     public ImageTransform build() {
       return new ImageTransform(this);
     }

@@ -19,9 +19,7 @@ public enum PilMode {
   LA(2),
   /** Palette indices; the palette holds 256 RGB triplets. */
   P(1),
-  /**
-   * RGB, 8 bits per channel.
-   */
+  /** RGB, 8 bits per channel. */
   RGB(3),
   /** RGB with straight alpha. */
   RGBA(4),

@@ -10,9 +10,7 @@ package dev.crossmodal.image;
  * @param data {@code channels * height * width} samples
  */
 public record PixelTensor(float[] data, int channels, int height, int width) {
-  /**
-   * Checks that {@code data} has exactly {@code channels * height * width} samples.
-   */
+  /** Checks that {@code data} has exactly {@code channels * height * width} samples. */
   public PixelTensor {
     if ((long) channels * height * width != data.length) {
       throw new IllegalArgumentException(

@@ -66,9 +66,7 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
     }
   }
 
-  /**
-   * {@return a builder; give it a model spec or a loaded model}
-   */
+  /** {@return a builder; give it a model spec or a loaded model} */
   public static Builder builder() {
     return new Builder();
   }
@@ -182,7 +180,8 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
     /**
      * Loads the model a spec describes (with {@link Models#load}); the embedding model owns it.
      *
-     * @param modelSpec loads the model a spec describes (with {@link Models#load}); the embedding model owns it
+     * @param modelSpec loads the model a spec describes (with {@link Models#load}); the embedding
+     *     model owns it
      * @return this builder
      */
     public Builder spec(ModelSpec modelSpec) {
@@ -203,9 +202,7 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
       return this;
     }
 
-    /**
-     * {@return the embedding model; it closes a model it loaded from a spec when closed}
-     */
+    /** {@return the embedding model; it closes a model it loaded from a spec when closed} */
     public CrossModalEmbeddingModel build() {
       if (model != null) {
         return new CrossModalEmbeddingModel(model, false);

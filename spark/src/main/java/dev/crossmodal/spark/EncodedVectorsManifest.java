@@ -36,9 +36,7 @@ public record EncodedVectorsManifest(
   private static final int FORMAT_VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /**
-   * Copies the skipped items, so a manifest never changes.
-   */
+  /** Copies the skipped items, so a manifest never changes. */
   public EncodedVectorsManifest {
     skipped = List.copyOf(skipped);
   }

@@ -177,9 +177,7 @@ public final class SparkEncodeJob {
       return this;
     }
 
-    /**
-     * {@return the job}
-     */
+    /** {@return the job} */
     public SparkEncodeJob build() {
       return new SparkEncodeJob(this);
     }

@@ -168,9 +168,7 @@ public final class VectorImport {
       return this;
     }
 
-    /**
-     * {@return the import}
-     */
+    /** {@return the import} */
     public VectorImport build() {
       return new VectorImport(this);
     }

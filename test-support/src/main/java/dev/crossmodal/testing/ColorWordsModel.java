@@ -46,9 +46,7 @@ public final class ColorWordsModel extends TextImageModel {
   private final Encoder image = new ImageEncoder(this);
   private final long delayMillis;
 
-  /**
-   * A model that encodes without delay.
-   */
+  /** A model that encodes without delay. */
   public ColorWordsModel() {
     this(0);
   }

@@ -23,9 +23,7 @@ public abstract class ForwardingVectorIndex<I extends VectorIndex> implements Ve
     this.delegate = delegate;
   }
 
-  /**
-   * {@return the index calls are passed to}
-   */
+  /** {@return the index calls are passed to} */
   protected final I delegate() {
     return delegate;
   }

@@ -387,7 +387,8 @@ public final class Indexer {
      * Texts handed to the text encoder at once; default {@code 8 x batchSize}, so that encoders
      * can group captions by length.
      *
-     * @param size texts handed to the text encoder at once; default {@code 8 x batchSize}, so that encoders can group captions by length
+     * @param size texts handed to the text encoder at once; default {@code 8 x batchSize}, so that
+     *     encoders can group captions by length
      * @return this builder
      */
     public Builder textBatchSize(int size) {
@@ -428,7 +429,8 @@ public final class Indexer {
      * 100,000. Changes wait in memory until a commit, so this bounds the heap a fast encoder
      * (or a model-free test model) fills between two timed checkpoints.
      *
-     * @param documents after how many new documents work in progress is committed, whatever the time; default 100,000
+     * @param documents after how many new documents work in progress is committed, whatever the
+     *     time; default 100,000
      * @return this builder
      */
     public Builder checkpointDocuments(long documents) {

@@ -38,7 +38,8 @@ public final class AtomicFiles {
    *
    * @param target the file to replace; its folder must exist
    * @param writer writes the new content to a temporary file beside {@code target}
-   * @throws IOException if the content cannot be written, synced or moved into place; {@code target} is then untouched
+   * @throws IOException if the content cannot be written, synced or moved into place; {@code
+   *     target} is then untouched
    */
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -67,7 +68,8 @@ public final class AtomicFiles {
    *
    * @param target the file to replace; its folder must exist
    * @param bytes the new content
-   * @throws IOException if the content cannot be written, synced or moved into place; {@code target} is then untouched
+   * @throws IOException if the content cannot be written, synced or moved into place; {@code
+   *     target} is then untouched
    */
   public static void write(Path target, byte[] bytes) throws IOException {
     write(target, out -> out.write(bytes));

@@ -83,7 +83,10 @@ public final class FlatIndex implements VectorIndex {
     return new Builder(dimension);
   }
 
-  /** {@return the factory workspaces use: file-backed indexes with default settings, named {@code flat}} */
+  /**
+   * {@return the factory workspaces use: file-backed indexes with default settings, named {@code
+   * flat}}
+   */
   public static VectorIndexFactory factory() {
     return new FlatIndexFactory(Runtime.getRuntime().availableProcessors());
   }
@@ -407,7 +410,8 @@ public final class FlatIndex implements VectorIndex {
      * How searches over committed segments read the vectors first (default {@link
      * Quantization#INT8}); results are the exact float results either way.
      *
-     * @param quantization how searches over committed segments read the vectors first (default {@link Quantization#INT8}); results are the exact float results either way
+     * @param quantization how searches over committed segments read the vectors first (default
+     *     {@link Quantization#INT8}); results are the exact float results either way
      * @return this builder
      */
     public Builder quantization(Quantization quantization) {
@@ -419,7 +423,8 @@ public final class FlatIndex implements VectorIndex {
      * Vectors the write buffer of a file-backed index holds before it is flushed into a segment
      * file (default: 64 MB worth of floats).
      *
-     * @param flushVectors vectors the write buffer of a file-backed index holds before it is flushed into a segment file (default: 64 MB worth of floats)
+     * @param flushVectors vectors the write buffer of a file-backed index holds before it is
+     *     flushed into a segment file (default: 64 MB worth of floats)
      * @return this builder
      */
     public Builder flushVectors(int flushVectors) {
@@ -434,7 +439,8 @@ public final class FlatIndex implements VectorIndex {
      * Backs the index with {@code file}, its manifest: {@link #build()} opens it if it exists, and
      * {@link FlatIndex#commit()} writes it. Segment files are written beside it, named after it.
      *
-     * @param file backs the index with {@code file}, its manifest: {@link #build()} opens it if it exists, and {@link FlatIndex#commit()} writes it
+     * @param file backs the index with {@code file}, its manifest: {@link #build()} opens it if it
+     *     exists, and {@link FlatIndex#commit()} writes it
      * @return this builder
      */
     public Builder file(Path file) {

@@ -36,7 +36,9 @@ public final class VectorKernels {
     return Holder.INSTANCE;
   }
 
-  /** {@return the scalar kernel, with the lane count of the SIMD kernel when that one is available} */
+  /**
+   * {@return the scalar kernel, with the lane count of the SIMD kernel when that one is available}
+   */
   public static VectorKernel scalar() {
     VectorKernel simd = loadPanama();
     return new ScalarVectorKernel(simd != null ? simd.lanes() : DEFAULT_SCALAR_LANES);

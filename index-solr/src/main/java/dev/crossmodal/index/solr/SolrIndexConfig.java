@@ -80,12 +80,16 @@ public final class SolrIndexConfig {
     return replicas;
   }
 
-  /** {@return HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates} */
+  /**
+   * {@return HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates}
+   */
   public int hnswMaxConnections() {
     return hnswMaxConnections;
   }
 
-  /** {@return HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates} */
+  /**
+   * {@return HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates}
+   */
   public int hnswBeamWidth() {
     return hnswBeamWidth;
   }
@@ -206,9 +210,7 @@ public final class SolrIndexConfig {
       return this;
     }
 
-    /**
-     * {@return the configuration}
-     */
+    /** {@return the configuration} */
     public SolrIndexConfig build() {
       return new SolrIndexConfig(this);
     }

@@ -48,7 +48,10 @@ public final class SolrIndexFactory implements VectorIndexFactory {
     return new SolrIndexFactory(config);
   }
 
-  /** {@return a factory that only reopens indexes, from the pointer files a configured factory wrote} */
+  /**
+   * {@return a factory that only reopens indexes, from the pointer files a configured factory
+   * wrote}
+   */
   public static SolrIndexFactory fromPointerFiles() {
     return new SolrIndexFactory(null);
   }
