@@ -29,6 +29,9 @@ public abstract class BatchingEncoder<P> implements StagedEncoder<P> {
   private final int batchSize;
 
   /**
+   * Creates an encoder of one modality that hands the model at most {@code batchSize} inputs at a
+   * time.
+   *
    * @param modality the modality encoded; documents must carry its content kind
    * @param batchSize the most inputs given to one {@link #infer} call; {@link Integer#MAX_VALUE}
    *     gives the model each {@link #encodePrepared} call whole
@@ -103,20 +106,26 @@ public abstract class BatchingEncoder<P> implements StagedEncoder<P> {
     return out;
   }
 
-  /** Prepares a document whose content kind is already checked. */
+  /**
+   * Prepares a document whose content kind is already checked.
+   *
+   * @param document a document whose content kind matches the encoder's modality
+   * @return the model input for it
+   */
   protected abstract P prepareContent(Document document);
 
   /**
    * Refuses an input the model cannot take, before any batch runs. Does nothing by default.
    *
+   * @param input the prepared input to check
    * @param position the input's index in the {@link #encodePrepared} call, for error messages
    * @throws InvalidInputException naming the position and the problem
    */
   protected void validate(int position, P input) {}
 
   /**
-   * The order in which inputs are grouped into batches, or {@code null} (the default) for input
-   * order. Grouping inputs of similar size lets a model trim each batch's padding; results come
+   * {@return the order in which inputs are grouped into batches, or {@code null} (the default) for input
+   * order} Grouping inputs of similar size lets a model trim each batch's padding; results come
    * back in input order either way.
    */
   protected Comparator<P> batchOrder() {
@@ -126,6 +135,9 @@ public abstract class BatchingEncoder<P> implements StagedEncoder<P> {
   /**
    * Runs the model on one batch; returns one row per input, in batch order. The rows need not be
    * normalised, and may be normalised in place.
+   *
+   * @param batch at most the batch size of prepared inputs
+   * @return one row of {@link #dimension()} components per input, in batch order
    */
   protected abstract float[][] infer(List<P> batch);
 

@@ -54,6 +54,9 @@ public final class CrossModalIndex implements AutoCloseable {
    * workspace records the model's identity and where it was found (its folder, or hub variant),
    * never run-time options such as threads.
    *
+   * @param dir the workspace folder; created if absent
+   * @param spec the model to load, and to record in a new workspace
+   * @return the open index; close it to release the workspace lock and the model
    * @throws InvalidModelException if the model cannot be loaded
    * @throws InvalidWorkspaceException if the workspace exists and was built with another model, is
    *     damaged, or is being written by another process
@@ -75,6 +78,8 @@ public final class CrossModalIndex implements AutoCloseable {
    * Opens an existing workspace with the model recorded in it: its folder if it still exists,
    * else the hub cache.
    *
+   * @param dir the workspace folder
+   * @return the open index; close it to release the workspace lock and the model
    * @throws InvalidWorkspaceException if {@code dir} holds no workspace or a damaged one
    * @throws InvalidModelException if the model cannot be found; {@link #open(Path, Path)} names it
    */
@@ -86,6 +91,8 @@ public final class CrossModalIndex implements AutoCloseable {
    * Opens an existing workspace with the model in {@code modelDir} (a folder or file), which must
    * be the model the workspace was built with.
    *
+   * @param dir the workspace folder
+   * @return the open index; close it to release the workspace lock and the model
    * @param modelDir the model, or {@code null} for the location recorded in the workspace
    * @throws InvalidWorkspaceException if the model is not the one the workspace was built with
    */
@@ -103,6 +110,8 @@ public final class CrossModalIndex implements AutoCloseable {
    * }
    * }</pre>
    *
+   * @param dir the workspace folder
+   * @return the read-only index; close it to release the model
    * @param modelDir the model, or {@code null} for the location recorded in the workspace
    */
   public static CrossModalIndex openReadOnly(Path dir, Path modelDir) {
@@ -123,6 +132,7 @@ public final class CrossModalIndex implements AutoCloseable {
    * Indexes a dataset in a named layout, images and captions, and commits. Documents already in the
    * workspace are left alone, so adding the same dataset twice indexes it once.
    *
+   * @param dir the dataset folder (or file, where the format allows it)
    * @param format a format name the command line knows ({@code flickr8k}, {@code karpathy}, {@code
    *     folder}, ...; {@link DatasetFormats#names()} lists them)
    * @return what was indexed and skipped (unreadable images, empty captions)
@@ -133,7 +143,12 @@ public final class CrossModalIndex implements AutoCloseable {
     return Indexer.builder(workspace, model).build().index(DatasetFormats.open(format, dir, null), -1);
   }
 
-  /** Indexes every image under {@code dir} (no captions), as {@code addDataset("folder", dir)}. */
+  /**
+   * Indexes every image under {@code dir} (no captions), as {@code addDataset("folder", dir)}.
+   *
+   * @param dir the folder whose images are indexed, recursively
+   * @return what was indexed and skipped
+   */
   public IndexReport addFolder(Path dir) {
     return addDataset("folder", dir);
   }
@@ -145,63 +160,106 @@ public final class CrossModalIndex implements AutoCloseable {
    * index.add(List.of(Document.image("beach", ImageSource.of(Path.of("beach.jpg"))),
    *     Document.text("beach#0", "a dog runs on the sand")));
    * }</pre>
+   *
+   * @param documents the documents to index; ids already in the workspace are replaced
+   * @return what was indexed and skipped
    */
   public IndexReport add(List<Document> documents) {
     requireWritable();
     return Indexer.builder(workspace, model).build().index(documents);
   }
 
-  /** The {@code k} images closest to a text. */
+  /**
+   * {@return the {@code k} images closest to a text}
+   *
+   * @param text the query text
+   * @param k how many matches at most
+   */
   public List<Match> searchText(String text, int k) {
     return searchText(text, SearchOptions.top(k));
   }
 
-  /** The images (or the chosen modality) closest to a text. */
+  /**
+   * {@return the images (or the chosen modality) closest to a text}
+   *
+   * @param text the query text
+   * @param options how many matches, the least score and the modality searched
+   */
   public List<Match> searchText(String text, SearchOptions options) {
     return search(textQuery(text), options, Modality.IMAGE);
   }
 
-  /** The {@code k} captions closest to an image file. */
+  /**
+   * {@return the {@code k} captions closest to an image file}
+   *
+   * @param image the query image file
+   * @param k how many matches at most
+   */
   public List<Match> searchImage(Path image, int k) {
     return searchImage(image, SearchOptions.top(k));
   }
 
-  /** The captions (or the chosen modality) closest to an image file. */
+  /**
+   * {@return the captions (or the chosen modality) closest to an image file}
+   *
+   * @param image the query image file
+   * @param options how many matches, the least score and the modality searched
+   */
   public List<Match> searchImage(Path image, SearchOptions options) {
     return search(imageQuery(image), options, Modality.TEXT);
   }
 
-  /** The {@code k} images closest to an image file; the image itself comes first if indexed. */
+  /**
+   * {@return the {@code k} images closest to an image file; the image itself comes first if indexed}
+   *
+   * @param image the query image file
+   * @param k how many matches at most
+   */
   public List<Match> similarImages(Path image, int k) {
     return similarImages(image, SearchOptions.top(k));
   }
 
-  /** The images closest to an image file. */
+  /**
+   * {@return the images closest to an image file}
+   *
+   * @param image the query image file
+   * @param options how many matches, the least score and the modality searched
+   */
   public List<Match> similarImages(Path image, SearchOptions options) {
     return search(imageQuery(image), options, Modality.IMAGE);
   }
 
-  /** The {@code k} texts closest to a text. */
+  /**
+   * {@return the {@code k} texts closest to a text}
+   *
+   * @param text the query text
+   * @param k how many matches at most
+   */
   public List<Match> similarTexts(String text, int k) {
     return similarTexts(text, SearchOptions.top(k));
   }
 
-  /** The texts closest to a text. */
+  /**
+   * {@return the texts closest to a text}
+   *
+   * @param text the query text
+   * @param options how many matches, the least score and the modality searched
+   */
   public List<Match> similarTexts(String text, SearchOptions options) {
     return search(textQuery(text), options, Modality.TEXT);
   }
 
-  /** The workspace, for what this class does not cover. */
+  /** {@return the workspace, for what this class does not cover} */
   public Workspace workspace() {
     return workspace;
   }
 
-  /** The model, for encoding outside a search. */
+  /** {@return the model, for encoding outside a search} */
   public CrossModalModel model() {
     return model;
   }
 
-  /** The searcher, for filters and several target modalities. */
+  /** {@return the searcher, for filters and several target modalities} */
   public Searcher searcher() {
     return searcher;
   }

@@ -17,36 +17,37 @@ import java.util.Set;
 public interface CrossModalModel extends AutoCloseable {
 
   /**
-   * A stable identity of the weights and pre-processing, such as {@code clip:openai/clip-vit-base-patch32}
-   * or {@code vse:<sha256 of the weights>}; a workspace built with one identity refuses another.
+   * {@return a stable identity of the weights and pre-processing, such as {@code clip:openai/clip-vit-base-patch32}
+   * or {@code vse:<sha256 of the weights>}; a workspace built with one identity refuses another}
    */
   String id();
 
   /**
-   * A digest of the weights, such as {@code sha256:} and 16 hex digits, that workspaces record
-   * beside {@link #id()}; empty when the model cannot tell. It may read the weight files on the
+   * {@return a digest of the weights, such as {@code sha256:} and 16 hex digits, that workspaces record
+   * beside {@link #id()}; empty when the model cannot tell} It may read the weight files on the
    * first call.
    */
   default java.util.Optional<String> weightDigest() {
     return java.util.Optional.empty();
   }
 
-  /** The dimension shared by all encoders of this model. */
+  /** {@return the dimension shared by all encoders of this model} */
   int dimension();
 
-  /** The modalities this model can encode. */
+  /** {@return the modalities this model can encode} */
   Set<Modality> modalities();
 
   /**
-   * The encoder for a modality. The model owns it: closing the model closes it.
+   * {@return the encoder for a modality} The model owns it: closing the model closes it.
    *
+   * @param modality one of {@link #modalities()}
    * @throws IllegalArgumentException if the model has no encoder for that modality
    */
   Encoder encoder(Modality modality);
 
   /**
-   * The calibrated score of this model's text-image cosines, for models trained to have one
-   * (SigLIP's sigmoid); empty for the others (CLIP's softmax scale only compares within one query).
+   * {@return the calibrated score of this model's text-image cosines, for models trained to have one
+   * (SigLIP's sigmoid); empty for the others (CLIP's softmax scale only compares within one query)}
    */
   default Optional<ScoreCalibration> scoreCalibration() {
     return Optional.empty();

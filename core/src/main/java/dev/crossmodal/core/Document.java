@@ -48,50 +48,81 @@ public final class Document {
     }
   }
 
-  /** A text document of modality {@link Modality#TEXT}. */
+  /**
+   * {@return a text document of modality {@link Modality#TEXT}}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param text the text content
+   */
   public static Document text(String id, String text) {
     return text(id, Modality.TEXT, text);
   }
 
-  /** A text document of any text modality. */
+  /**
+   * {@return a text document of any text modality}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param modality a modality whose content kind is text
+   * @param text the text content
+   */
   public static Document text(String id, Modality modality, String text) {
     return new Document(id, modality, Objects.requireNonNull(text, "text"), null, Map.of());
   }
 
-  /** An image document of modality {@link Modality#IMAGE}. */
+  /**
+   * {@return an image document of modality {@link Modality#IMAGE}}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param image where the encoded image is read from
+   */
   public static Document image(String id, ImageSource image) {
     return image(id, Modality.IMAGE, image);
   }
 
-  /** An image document of any image modality. */
+  /**
+   * {@return an image document of any image modality}
+   *
+   * @param id the document's id, unique in a workspace
+   * @param modality a modality whose content kind is image
+   * @param image where the encoded image is read from
+   */
   public static Document image(String id, Modality modality, ImageSource image) {
     return new Document(id, modality, null, Objects.requireNonNull(image, "image"), Map.of());
   }
 
-  /** Returns a copy with one more tag (or the tag replaced). */
+  /**
+   * {@return a copy with one more tag (or the tag replaced)}
+   *
+   * @param key the tag's name
+   * @param value the tag's value
+   */
   public Document withTag(String key, String value) {
     var copy = new java.util.LinkedHashMap<>(tags);
     copy.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     return new Document(id, modality, text, image, copy);
   }
 
-  /** Returns a copy with exactly these tags. */
+  /**
+   * {@return a copy with exactly these tags}
+   *
+   * @param newTags the tags of the copy, replacing all current ones
+   */
   public Document withTags(Map<String, String> newTags) {
     return new Document(id, modality, text, image, newTags);
   }
 
-  /** The document's id, unique in a workspace. */
+  /** {@return the document's id, unique in a workspace} */
   public String id() {
     return id;
   }
 
-  /** The modality whose encoder and index the document goes to. */
+  /** {@return the modality whose encoder and index the document goes to} */
   public Modality modality() {
     return modality;
   }
 
   /**
-   * The text of a text document.
+   * {@return the text of a text document}
    *
    * @throws IllegalStateException if this is an image document
    */
@@ -103,7 +134,7 @@ public final class Document {
   }
 
   /**
-   * The source of an image document.
+   * {@return the source of an image document}
    *
    * @throws IllegalStateException if this is a text document
    */
@@ -114,17 +145,21 @@ public final class Document {
     return image;
   }
 
-  /** Free-form metadata stored with the document, such as {@link #TAG_IMAGE_ID}. */
+  /** {@return free-form metadata stored with the document, such as {@link #TAG_IMAGE_ID}} */
   public Map<String, String> tags() {
     return tags;
   }
 
-  /** One tag's value, if set. */
+  /**
+   * {@return one tag's value, if set}
+   *
+   * @param key the tag's name
+   */
   public Optional<String> tag(String key) {
     return Optional.ofNullable(tags.get(key));
   }
 
-  /** A short description for messages: the image source or the start of the text. */
+  /** {@return a short description for messages: the image source or the start of the text} */
   public String describe() {
     if (image != null) {
       return image.toString();

@@ -16,25 +16,54 @@ import java.util.function.Consumer;
  */
 public interface DocumentStore extends AutoCloseable {
 
-  /** Stores documents, replacing any with the same id. */
+  /**
+   * Stores documents, replacing any with the same id.
+   *
+   * @param documents the documents to store
+   */
   void putAll(Collection<Document> documents);
 
-  /** The document stored under {@code id}, if any. */
+  /**
+   * {@return the document stored under {@code id}, if any}
+   *
+   * @param id a document id
+   */
   Optional<Document> get(String id);
 
-  /** Whether a document is stored under {@code id}. */
+  /**
+   * {@return whether a document is stored under {@code id}}
+   *
+   * @param id a document id
+   */
   boolean contains(String id);
 
-  /** Removes a document; returns whether it was present. */
+  /**
+   * Removes a document; returns whether it was present.
+   *
+   * @param id a document id
+   * @return whether a document was stored under {@code id}
+   */
   boolean delete(String id);
 
-  /** The number of documents of one modality. */
+  /**
+   * {@return the number of documents of one modality}
+   *
+   * @param modality the modality counted
+   */
   long count(Modality modality);
 
-  /** Every stored document, in insertion order. */
+  /**
+   * Every stored document, in insertion order.
+   *
+   * @param action called once per document
+   */
   void forEach(Consumer<Document> action);
 
-  /** The stored documents for these ids, in the same order; unknown ids are skipped. */
+  /**
+   * {@return the stored documents for these ids, in the same order; unknown ids are skipped}
+   *
+   * @param ids the ids to look up
+   */
   default List<Document> getAll(List<String> ids) {
     return ids.stream().map(this::get).flatMap(Optional::stream).toList();
   }

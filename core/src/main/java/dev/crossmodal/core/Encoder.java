@@ -19,21 +19,28 @@ import java.util.List;
  */
 public interface Encoder extends AutoCloseable {
 
-  /** The modality this encoder accepts. */
+  /** {@return the modality this encoder accepts} */
   Modality modality();
 
-  /** The length of every vector this encoder returns. */
+  /** {@return the length of every vector this encoder returns} */
   int dimension();
 
   /**
    * Encodes a batch. The result has one unit-length vector per document, in order.
    *
+   * @param documents the documents, all of this encoder's modality
+   * @return one unit-length vector of {@link #dimension()} components per document, in input order
    * @throws InvalidInputException naming the document, if one of them cannot be encoded; the
    *     whole batch then fails (use {@link StagedEncoder} or encode singly to isolate bad items)
    */
   float[][] encode(List<Document> documents);
 
-  /** Encodes one document. */
+  /**
+   * Encodes one document.
+   *
+   * @param document a document of this encoder's modality
+   * @return its unit-length vector
+   */
   default float[] encode(Document document) {
     return encode(List.of(document))[0];
   }

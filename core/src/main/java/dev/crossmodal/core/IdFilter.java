@@ -17,15 +17,29 @@ public interface IdFilter {
   /** Accepts every id. */
   IdFilter ALL = id -> true;
 
-  /** Whether a document with this id may be returned. */
+  /**
+   * {@return whether a document with this id may be returned}
+   *
+   * @param id a document id
+   */
   boolean accept(String id);
 
-  /** Accepts only the given ids. */
+  /**
+   * Accepts only the given ids.
+   *
+   * @param ids the ids that may be returned
+   * @return a filter accepting exactly {@code ids}
+   */
   static IdFilter only(Set<String> ids) {
     return new Only(Set.copyOf(ids));
   }
 
-  /** Accepts every id but the given ones. */
+  /**
+   * Accepts every id but the given ones.
+   *
+   * @param ids the ids that must not be returned
+   * @return a filter refusing exactly {@code ids}
+   */
   static IdFilter except(Set<String> ids) {
     return new Except(Set.copyOf(ids));
   }
@@ -36,6 +50,7 @@ public interface IdFilter {
    * @param ids the accepted ids
    */
   record Only(Set<String> ids) implements IdFilter {
+    /** Copies the ids, so later changes to the caller's set do not change the filter. */
     public Only {
       ids = Set.copyOf(ids);
     }
@@ -52,6 +67,7 @@ public interface IdFilter {
    * @param ids the rejected ids
    */
   record Except(Set<String> ids) implements IdFilter {
+    /** Copies the ids, so later changes to the caller's set do not change the filter. */
     public Except {
       ids = Set.copyOf(ids);
     }

@@ -20,29 +20,43 @@ import java.util.Objects;
  */
 public sealed interface ImageSource {
 
-  /** A short human-readable name for messages and file names (usually the file name). */
+  /** {@return a short human-readable name for messages and file names (usually the file name)} */
   String name();
 
   /**
    * Opens the encoded bytes.
    *
+   * @return a stream of the encoded image; the caller closes it
    * @throws IOException if the source cannot be read
    */
   InputStream open() throws IOException;
 
-  /** Reads all encoded bytes. */
+  /**
+   * Reads all encoded bytes.
+   *
+   * @return the encoded image
+   * @throws IOException if the source cannot be read
+   */
   default byte[] readAllBytes() throws IOException {
     try (InputStream in = open()) {
       return in.readAllBytes();
     }
   }
 
-  /** An image in a local file. */
+  /**
+   * {@return an image in a local file}
+   *
+   * @param path the encoded image file
+   */
   static ImageSource of(Path path) {
     return new FileImage(path);
   }
 
-  /** An image behind a URI; a {@code file:} URI becomes a {@link FileImage}. */
+  /**
+   * {@return an image behind a URI; a {@code file:} URI becomes a {@link FileImage}}
+   *
+   * @param uri where the encoded image is read from
+   */
   static ImageSource of(URI uri) {
     if ("file".equalsIgnoreCase(uri.getScheme())) {
       return new FileImage(Path.of(uri));
@@ -50,12 +64,21 @@ public sealed interface ImageSource {
     return new UriImage(uri);
   }
 
-  /** An image already in memory, named {@code name} in messages. */
+  /**
+   * {@return an image already in memory, named {@code name} in messages}
+   *
+   * @param name names the image in messages, such as the uploaded file's name
+   * @param bytes the encoded image (JPEG, PNG, ...)
+   */
   static ImageSource of(String name, byte[] bytes) {
     return new BytesImage(name, bytes);
   }
 
-  /** An image in a local file. */
+  /**
+   * An image in a local file.
+   *
+   * @param path the encoded image file
+   */
   record FileImage(Path path) implements ImageSource {
     /** Refuses a null path. */
     public FileImage {
@@ -86,7 +109,11 @@ public sealed interface ImageSource {
     }
   }
 
-  /** An image behind a URI that {@link URI#toURL()} can open (http, https, jar, ...). */
+  /**
+   * An image behind a URI that {@link URI#toURL()} can open (http, https, jar, ...).
+   *
+   * @param uri where the encoded image is read from
+   */
   record UriImage(URI uri) implements ImageSource {
     /** Refuses a null URI. */
     public UriImage {
@@ -113,7 +140,12 @@ public sealed interface ImageSource {
     }
   }
 
-  /** An image already in memory, such as an upload. */
+  /**
+   * An image already in memory, such as an upload.
+   *
+   * @param name names the image in messages, such as the uploaded file's name
+   * @param bytes the encoded image (JPEG, PNG, ...)
+   */
   record BytesImage(String name, byte[] bytes) implements ImageSource {
     /** Refuses null arguments. */
     public BytesImage {

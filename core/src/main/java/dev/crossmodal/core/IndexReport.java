@@ -26,7 +26,12 @@ public record IndexReport(
     skipped = List.copyOf(skipped);
   }
 
-  /** Newly indexed documents of one modality. */
+  /**
+   * Newly indexed documents of one modality.
+   *
+   * @param modality the modality counted
+   * @return how many documents of {@code modality} were newly indexed
+   */
   public long indexed(Modality modality) {
     return indexed.getOrDefault(modality, 0L);
   }

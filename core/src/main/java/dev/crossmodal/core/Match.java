@@ -17,17 +17,17 @@ import java.util.Optional;
  */
 public record Match(Document document, float score) {
 
-  /** The document's id. */
+  /** {@return the document's id} */
   public String id() {
     return document.id();
   }
 
-  /** The document's modality, such as {@link Modality#IMAGE} or {@link Modality#TEXT}. */
+  /** {@return the document's modality, such as {@link Modality#IMAGE} or {@link Modality#TEXT}} */
   public Modality modality() {
     return document.modality();
   }
 
-  /** The text of a text document (a caption); empty for an image. */
+  /** {@return the text of a text document (a caption); empty for an image} */
   public Optional<String> text() {
     return document.modality().contentKind() == Modality.ContentKind.TEXT
         ? Optional.of(document.text())
@@ -35,8 +35,8 @@ public record Match(Document document, float score) {
   }
 
   /**
-   * Where an image document's picture is: a {@code file:} URI for a local file, the URI it was
-   * indexed from otherwise; empty for a text, or an image indexed from bytes in memory.
+   * {@return where an image document's picture is: a {@code file:} URI for a local file, the URI it was
+   * indexed from otherwise; empty for a text, or an image indexed from bytes in memory}
    */
   public Optional<URI> uri() {
     if (document.modality().contentKind() != Modality.ContentKind.IMAGE) {

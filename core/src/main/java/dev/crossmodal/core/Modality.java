@@ -42,9 +42,11 @@ public final class Modality {
   }
 
   /**
-   * Returns the modality with this name and content kind; {@code "text"} and {@code "image"} give
-   * the built-in constants.
+   * {@return the modality with this name and content kind; {@code "text"} and {@code "image"} give
+   * the built-in constants}
    *
+   * @param name a lower-case identifier, such as {@code sketch}
+   * @param contentKind what documents of the modality carry: text or an image
    * @throws IllegalArgumentException if the name is not a lower-case identifier, or names a
    *     built-in modality with another content kind
    */
@@ -69,6 +71,8 @@ public final class Modality {
   /**
    * Parses {@code "text"} or {@code "image"} (case-insensitive).
    *
+   * @param name {@code text} or {@code image}, in any case
+   * @return {@link #TEXT} or {@link #IMAGE}
    * @throws IllegalArgumentException for any other name
    */
   public static Modality parse(String name) {
@@ -81,12 +85,12 @@ public final class Modality {
     };
   }
 
-  /** The name recorded in workspaces, such as {@code text}. */
+  /** {@return the name recorded in workspaces, such as {@code text}} */
   public String name() {
     return name;
   }
 
-  /** Whether documents of this modality carry text or an image. */
+  /** {@return whether documents of this modality carry text or an image} */
   public ContentKind contentKind() {
     return contentKind;
   }

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record Progress(String task, long done, long total, double ratePerSecond, Duration elapsed) {
 
-  /** Estimated time left, when the total and a rate are known. */
+  /** {@return estimated time left, when the total and a rate are known} */
   public Optional<Duration> eta() {
     if (total < 0 || ratePerSecond <= 0 || done > total) {
       return Optional.empty();

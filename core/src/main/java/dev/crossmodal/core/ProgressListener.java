@@ -9,6 +9,10 @@ public interface ProgressListener {
   /** Ignores all progress. */
   ProgressListener NONE = progress -> {};
 
-  /** Called as work advances; must be quick, it runs on the working thread. */
+  /**
+   * Called as work advances; must be quick, it runs on the working thread.
+   *
+   * @param progress the task, units done and total
+   */
   void onProgress(Progress progress);
 }

@@ -22,19 +22,33 @@ public final class ProgressTracker {
   private long done;
   private long lastReportNanos = Long.MIN_VALUE;
 
-  /** Tracks {@code task} of {@code total} units ({@code -1} if unknown), reporting to {@code listener}. */
+  /**
+   * Tracks {@code task} of {@code total} units ({@code -1} if unknown), reporting to {@code listener}.
+   *
+   * @param task names the work, such as {@code encoding}
+   * @param total the units of work, or {@code -1} if unknown
+   * @param listener receives the reports
+   */
   public ProgressTracker(String task, long total, ProgressListener listener) {
     this.task = task;
     this.total = total;
     this.listener = listener;
   }
 
-  /** Changes the total, such as when it becomes known part-way. */
+  /**
+   * Changes the total, such as when it becomes known part-way.
+   *
+   * @param newTotal the units of work, or {@code -1} if unknown
+   */
   public void total(long newTotal) {
     this.total = newTotal;
   }
 
-  /** Adds finished units and reports if the last report is old enough. */
+  /**
+   * Adds finished units and reports if the last report is old enough.
+   *
+   * @param units the units just finished
+   */
   public void advance(long units) {
     done += units;
     long now = System.nanoTime();
@@ -48,7 +62,7 @@ public final class ProgressTracker {
     report(System.nanoTime());
   }
 
-  /** Units done so far. */
+  /** {@return units done so far} */
   public long done() {
     return done;
   }

@@ -12,10 +12,14 @@ package dev.crossmodal.core;
  */
 public interface ScoreCalibration {
 
-  /** What the score is, for display next to the cosine, such as {@code sigmoid}. */
+  /** {@return what the score is, for display next to the cosine, such as {@code sigmoid}} */
   String name();
 
-  /** The calibrated score of a cosine similarity between a text and an image vector. */
+  /**
+   * {@return the calibrated score of a cosine similarity between a text and an image vector}
+   *
+   * @param cosine the cosine similarity, in [-1, 1]
+   */
   double score(double cosine);
 
   /**
@@ -25,6 +29,7 @@ public interface ScoreCalibration {
    * @param bias the model's {@code logit_bias}
    */
   record Sigmoid(double scale, double bias) implements ScoreCalibration {
+    /** Refuses a non-finite scale or bias, which would turn every score into NaN. */
     public Sigmoid {
       if (!Double.isFinite(scale) || !Double.isFinite(bias)) {
         throw new IllegalArgumentException("scale and bias must be finite: " + scale + ", " + bias);

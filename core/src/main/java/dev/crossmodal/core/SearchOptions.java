@@ -28,22 +28,34 @@ public record SearchOptions(int k, float minScore, Modality modality) {
     }
   }
 
-  /** The {@code k} best matches, whatever their score, in the method's default modality. */
+  /**
+   * {@return the {@code k} best matches, whatever their score, in the method's default modality}
+   *
+   * @param k how many matches at most
+   */
   public static SearchOptions top(int k) {
     return new SearchOptions(k, -1f, null);
   }
 
-  /** A copy that drops matches scoring below {@code score}. */
+  /**
+   * {@return a copy that drops matches scoring below {@code score}}
+   *
+   * @param score the least score kept
+   */
   public SearchOptions withMinScore(float score) {
     return new SearchOptions(k, score, modality);
   }
 
-  /** A copy that searches {@code target} instead of the method's default modality. */
+  /**
+   * {@return a copy that searches {@code target} instead of the method's default modality}
+   *
+   * @param target the modality searched
+   */
   public SearchOptions withModality(Modality target) {
     return new SearchOptions(k, minScore, target);
   }
 
-  /** The modality to search, if one was chosen. */
+  /** {@return the modality to search, if one was chosen} */
   public Optional<Modality> targetModality() {
     return Optional.ofNullable(modality);
   }

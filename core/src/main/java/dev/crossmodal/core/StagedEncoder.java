@@ -18,11 +18,18 @@ public interface StagedEncoder<P> extends Encoder {
   /**
    * Prepares one document. Thread-safe; called concurrently from pipeline threads.
    *
+   * @param document a document of this encoder's modality
+   * @return the model input, such as pixels or token ids
    * @throws InvalidInputException naming the document if it cannot be used
    */
   P prepare(Document document);
 
-  /** Runs the model on prepared inputs; returns one unit-length vector per input, in order. */
+  /**
+   * Runs the model on prepared inputs; returns one unit-length vector per input, in order.
+   *
+   * @param prepared inputs made by {@link #prepare}, in any batch size
+   * @return one unit-length vector per input, in input order
+   */
   float[][] encodePrepared(List<P> prepared);
 
   @Override

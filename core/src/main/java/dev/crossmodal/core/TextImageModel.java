@@ -17,10 +17,10 @@ import java.util.Set;
  */
 public abstract class TextImageModel implements CrossModalModel {
 
-  /** The encoder of {@link Modality#TEXT} documents. */
+  /** {@return the encoder of {@link Modality#TEXT} documents} */
   public abstract Encoder textEncoder();
 
-  /** The encoder of {@link Modality#IMAGE} documents. */
+  /** {@return the encoder of {@link Modality#IMAGE} documents} */
   public abstract Encoder imageEncoder();
 
   @Override

@@ -17,7 +17,11 @@ public record TokenIds(int[] ids, int length) {
     }
   }
 
-  /** Token ids without padding. */
+  /**
+   * {@return token ids without padding}
+   *
+   * @param ids the token ids, in order
+   */
   public static TokenIds of(int... ids) {
     return new TokenIds(ids, ids.length);
   }

@@ -20,16 +20,26 @@ import java.util.List;
  */
 public interface VectorIndex extends AutoCloseable {
 
-  /** The dimension of every vector in this index. */
+  /** {@return the dimension of every vector in this index} */
   int dimension();
 
-  /** The number of live (not deleted) vectors. */
+  /** {@return the number of live (not deleted) vectors} */
   long size();
 
-  /** Adds a vector, or replaces the vector stored under the same id. */
+  /**
+   * Adds a vector, or replaces the vector stored under the same id.
+   *
+   * @param id the document id the vector belongs to
+   * @param vector the vector, of the index's dimension
+   */
   void upsert(String id, float[] vector);
 
-  /** Adds or replaces several vectors; {@code ids.size()} must equal {@code vectors.length}. */
+  /**
+   * Adds or replaces several vectors; {@code ids.size()} must equal {@code vectors.length}.
+   *
+   * @param ids the document ids, one per vector
+   * @param vectors the vectors, of the index's dimension
+   */
   default void upsertAll(List<String> ids, float[][] vectors) {
     if (ids.size() != vectors.length) {
       throw new IllegalArgumentException(
@@ -40,24 +50,51 @@ public interface VectorIndex extends AutoCloseable {
     }
   }
 
-  /** Removes a vector; returns whether it was present. */
+  /**
+   * Removes a vector; returns whether it was present.
+   *
+   * @param id the document id
+   * @return whether a vector was stored under {@code id}
+   */
   boolean delete(String id);
 
-  /** Whether a live vector is stored under this id. */
+  /**
+   * {@return whether a live vector is stored under this id}
+   *
+   * @param id the document id
+   */
   boolean contains(String id);
 
   /**
-   * The {@code k} stored vectors most similar to {@code query}, best first, ties broken by id.
+   * {@return the {@code k} stored vectors most similar to {@code query}, best first, ties broken by id}
    * Fewer than {@code k} hits are returned when fewer vectors pass the filter.
+   *
+   * @param query a unit-length vector of the index's dimension
+   * @param k how many hits at most
+   * @param filter which ids may be returned
    */
   List<SearchHit> search(float[] query, int k, IdFilter filter);
 
-  /** {@link #search(float[], int, IdFilter)} without a filter. */
+  /**
+   * {@link #search(float[], int, IdFilter)} without a filter.
+   *
+   * @param query a unit-length vector of the index's dimension
+   * @param k how many hits at most
+   * @return the {@code k} most similar stored vectors, best first
+   */
   default List<SearchHit> search(float[] query, int k) {
     return search(query, k, IdFilter.ALL);
   }
 
-  /** Searches several queries; implementations may score them together in one pass. */
+  /**
+   * Searches several queries; implementations may score them together in one pass.
+   *
+   * @param queries unit-length vectors of the index's dimension
+   * @param k how many hits at most per query
+   * @param filter which ids may be returned
+   * @return one list of hits per query, in query order, each as {@link #search(float[], int,
+   *     IdFilter)}
+   */
   default List<List<SearchHit>> search(float[][] queries, int k, IdFilter filter) {
     List<List<SearchHit>> results = new ArrayList<>(queries.length);
     for (float[] query : queries) {
@@ -66,7 +103,9 @@ public interface VectorIndex extends AutoCloseable {
     return results;
   }
 
-  /** Every live id, in no particular order (for reconciliation with the document store). */
+  /**
+   * {@return every live id, in no particular order (for reconciliation with the document store)}
+   */
   List<String> ids();
 
   /**

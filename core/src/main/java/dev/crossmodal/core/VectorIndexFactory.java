@@ -12,12 +12,15 @@ import java.nio.file.Path;
  */
 public interface VectorIndexFactory {
 
-  /** A short name recorded in the workspace manifest, such as {@code flat}. */
+  /** {@return a short name recorded in the workspace manifest, such as {@code flat}} */
   String name();
 
   /**
    * Opens the index stored at {@code path}, or creates an empty one there if nothing is stored.
    *
+   * @param path where the index is stored
+   * @param dimension the vector dimension
+   * @return the open index
    * @throws InvalidWorkspaceException if the stored index is damaged or of another dimension
    */
   VectorIndex openOrCreate(Path path, int dimension);

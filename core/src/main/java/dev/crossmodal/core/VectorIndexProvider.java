@@ -18,9 +18,12 @@ package dev.crossmodal.core;
  */
 public interface VectorIndexProvider {
 
-  /** The name recorded in workspace manifests, such as {@code flat}; the factory reports the same. */
+  /**
+   * {@return the name recorded in workspace manifests, such as {@code flat}; the factory reports
+   * the same}
+   */
   String name();
 
-  /** A factory that opens or creates indexes of this kind with default settings. */
+  /** {@return a factory that opens or creates indexes of this kind with default settings} */
   VectorIndexFactory factory();
 }

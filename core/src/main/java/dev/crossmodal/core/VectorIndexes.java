@@ -18,8 +18,9 @@ public final class VectorIndexes {
   private VectorIndexes() {}
 
   /**
-   * The factory of the provider named {@code name}.
+   * {@return the factory of the provider named {@code name}}
    *
+   * @param name a provider name, such as {@code flat}
    * @throws InvalidWorkspaceException if no provider of that name is on the class path
    */
   public static VectorIndexFactory factory(String name) {
@@ -36,8 +37,8 @@ public final class VectorIndexes {
   }
 
   /**
-   * The factory new workspaces use: {@value #PREFERRED} when it is on the class path, otherwise the
-   * only provider there.
+   * {@return the factory new workspaces use: {@value #PREFERRED} when it is on the class path, otherwise the
+   * only provider there}
    *
    * @throws InvalidWorkspaceException if there is none, or several and none is {@value #PREFERRED}
    */

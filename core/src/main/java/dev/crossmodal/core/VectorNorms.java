@@ -20,6 +20,9 @@ public final class VectorNorms {
   /**
    * Scales {@code vector} to unit length in place and returns it. An all-zero vector has no
    * direction and is left as it is; use {@link #checkedUnit} where that must be an error.
+   *
+   * @param vector the vector, changed in place
+   * @return {@code vector}
    */
   public static float[] normalize(float[] vector) {
     double sumOfSquares = sumOfSquares(vector);
@@ -29,12 +32,21 @@ public final class VectorNorms {
     return vector;
   }
 
-  /** A unit-length copy of {@code vector}; the input is untouched. See {@link #normalize}. */
+  /**
+   * {@return a unit-length copy of {@code vector}; the input is untouched} See {@link #normalize}.
+   *
+   * @param vector the vector
+   */
   public static float[] normalized(float[] vector) {
     return normalize(vector.clone());
   }
 
-  /** Normalises every row in place (see {@link #normalize}) and returns {@code rows}. */
+  /**
+   * Normalises every row in place (see {@link #normalize}) and returns {@code rows}.
+   *
+   * @param rows the vectors, changed in place
+   * @return {@code rows}
+   */
   public static float[][] normalizeRows(float[][] rows) {
     for (float[] row : rows) {
       normalize(row);
@@ -45,6 +57,9 @@ public final class VectorNorms {
   /**
    * Checks a vector given to the library and returns a unit-length copy.
    *
+   * @param vector the vector to check
+   * @param dimension the number of components it must have
+   * @return a unit-length copy
    * @param what names the vector in error messages, such as {@code vector for id 'a'}
    * @throws InvalidInputException if the vector is null, of another dimension than {@code
    *     dimension}, or has a NaN, infinite or all-zero value
@@ -58,6 +73,12 @@ public final class VectorNorms {
   /**
    * As {@link #checkedUnit}, but writes the unit vector into {@code target} at {@code offset}, for
    * callers that pack many vectors into one array.
+   *
+   * @param what names the vector in error messages
+   * @param vector the vector to check
+   * @param dimension the number of components it must have
+   * @param target receives the unit vector
+   * @param offset where in {@code target} it starts
    */
   public static void checkedUnitInto(
       String what, float[] vector, int dimension, float[] target, int offset) {
@@ -67,6 +88,11 @@ public final class VectorNorms {
   /**
    * Checks a vector as {@link #checkedUnit} does and returns the factor that scales it to unit
    * length, for callers that copy it elsewhere later (an index that scales while it stores).
+   *
+   * @param what names the vector in error messages
+   * @param vector the vector to check
+   * @param dimension the number of components it must have
+   * @return the reciprocal of the vector's length
    */
   public static double checkedInverseNorm(String what, float[] vector, int dimension) {
     if (vector == null) {
@@ -102,9 +128,11 @@ public final class VectorNorms {
   }
 
   /**
-   * Cosine similarity of two vectors of any length, in double precision: how parity with a
-   * reference embedding is judged.
+   * {@return cosine similarity of two vectors of any length, in double precision: how parity with a
+   * reference embedding is judged}
    *
+   * @param a a vector
+   * @param b a vector of the same length
    * @throws IllegalArgumentException if the lengths differ
    */
   public static double cosine(float[] a, float[] b) {
@@ -122,7 +150,14 @@ public final class VectorNorms {
     return dot / Math.sqrt(na * nb);
   }
 
-  /** Writes {@code vector[i] * scale}, rounded once to float, to {@code target} from {@code offset}. */
+  /**
+   * Writes {@code vector[i] * scale}, rounded once to float, to {@code target} from {@code offset}.
+   *
+   * @param vector the vector
+   * @param scale the factor, in double precision
+   * @param target receives the scaled components
+   * @param offset where in {@code target} they start
+   */
   public static void scaleInto(float[] vector, double scale, float[] target, int offset) {
     for (int i = 0; i < vector.length; i++) {
       target[offset + i] = (float) (vector[i] * scale);

@@ -23,6 +23,7 @@ public final class Datasets {
   /**
    * Opens {@code dir} as a dataset of the given format.
    *
+   * @return the dataset, read lazily; close it when done
    * @param format one of {@link #FORMATS}
    * @param dir the dataset folder; for {@code toy} it may be {@code null} ({@link
    *     ToyDataset#DEFAULT_DIR}); for {@code karpathy} it may also be the split file itself; for
@@ -39,6 +40,10 @@ public final class Datasets {
   /**
    * {@link #open(String, Path, String)} with the encoding of a caption text file.
    *
+   * @param format one of {@link #FORMATS}
+   * @param dir the dataset folder, as {@link #open(String, Path, String)} takes it
+   * @param split a Karpathy split, or {@code null} for all images
+   * @return the dataset, read lazily; close it when done
    * @param encoding the charset of the captions file of {@code flickr8k} or {@code
    *     flickr8k-original}; {@code null} for UTF-8. Bytes not valid in it are an
    *     error naming the line.

@@ -27,9 +27,10 @@ public final class DocumentIds {
   private DocumentIds() {}
 
   /**
-   * The id of the image in {@code file}: the first {@value #IMAGE_ID_LENGTH} hex characters of
-   * the SHA-256 of its bytes.
+   * {@return the id of the image in {@code file}: the first {@value #IMAGE_ID_LENGTH} hex characters of
+   * the SHA-256 of its bytes}
    *
+   * @param file the encoded image file
    * @throws IOException if the file cannot be read
    */
   public static String imageId(Path file) throws IOException {
@@ -43,21 +44,32 @@ public final class DocumentIds {
     return toId(digest.digest());
   }
 
-  /** The id of an image given as encoded bytes; equal to {@link #imageId(Path)} of a file holding them. */
+  /**
+   * {@return the id of an image given as encoded bytes; equal to {@link #imageId(Path)} of a file holding them}
+   *
+   * @param encodedImage the image file's bytes
+   */
   public static String imageId(byte[] encodedImage) {
     return toId(sha256().digest(encodedImage));
   }
 
   /**
-   * The id of a text that stands alone (a line of a text corpus): {@code text-} and the first
-   * {@value #IMAGE_ID_LENGTH} hex characters of the SHA-256 of its UTF-8 bytes. The prefix keeps it
+   * {@return the id of a text that stands alone (a line of a text corpus): {@code text-} and the first
+   * {@value #IMAGE_ID_LENGTH} hex characters of the SHA-256 of its UTF-8 bytes} The prefix keeps it
    * apart from image ids, which are bare hashes.
+   *
+   * @param text the text
    */
   public static String textId(String text) {
     return "text-" + toId(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The id of the {@code index}-th (0-based) caption row of an image. */
+  /**
+   * {@return the id of the {@code index}-th (0-based) caption row of an image}
+   *
+   * @param imageId the image's id
+   * @param index the caption's row among the image's captions, from 0
+   */
   public static String captionId(String imageId, int index) {
     if (index < 0) {
       throw new IllegalArgumentException("caption index must be >= 0, was " + index);

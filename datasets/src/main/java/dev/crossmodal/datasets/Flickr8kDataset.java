@@ -73,16 +73,19 @@ public final class Flickr8kDataset implements Dataset {
   }
 
   /**
-   * This dataset with its captions file read in {@code charset} instead of UTF-8; bytes not valid
-   * in it are an error naming the line either way.
+   * {@return this dataset with its captions file read in {@code charset} instead of UTF-8; bytes not valid
+   * in it are an error naming the line either way}
+   *
+   * @param charset the charset of the captions file
    */
   public Flickr8kDataset withEncoding(Charset charset) {
     return new Flickr8kDataset(name, dir, imagesDir, captionsFile, layout, charset);
   }
 
   /**
-   * Flickr8k as Kaggle ships it: {@code dir/images/} and {@code dir/captions.txt}.
+   * {@return Flickr8k as Kaggle ships it: {@code dir/images/} and {@code dir/captions.txt}}
    *
+   * @param dir the dataset folder
    * @throws InvalidInputException if the folder or the captions file is missing
    */
   public static Flickr8kDataset kaggle(Path dir) {
@@ -99,9 +102,10 @@ public final class Flickr8kDataset implements Dataset {
   }
 
   /**
-   * Flickr8k in its original layout: {@code dir/Flicker8k_Dataset/} and {@code
-   * dir/Flickr8k.token.txt}.
+   * {@return Flickr8k in its original layout: {@code dir/Flicker8k_Dataset/} and {@code
+   * dir/Flickr8k.token.txt}}
    *
+   * @param dir the dataset folder
    * @throws InvalidInputException if the folder or the token file is missing
    */
   public static Flickr8kDataset original(Path dir) {

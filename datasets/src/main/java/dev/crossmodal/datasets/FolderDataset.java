@@ -58,8 +58,9 @@ public final class FolderDataset implements Dataset {
   }
 
   /**
-   * A dataset of the images under {@code dir}.
+   * {@return a dataset of the images under {@code dir}}
    *
+   * @param dir the folder whose images are read, recursively
    * @throws InvalidInputException if {@code dir} is not a folder
    */
   public static FolderDataset of(Path dir) {
@@ -71,7 +72,11 @@ public final class FolderDataset implements Dataset {
     return new FolderDataset(dir, DEFAULT_MAX_DEPTH, false);
   }
 
-  /** This dataset scanning at most {@code depth} levels of sub-folders (0: only the folder itself). */
+  /**
+   * {@return this dataset scanning at most {@code depth} levels of sub-folders (0: only the folder itself)}
+   *
+   * @param depth how many levels of sub-folders are scanned
+   */
   public FolderDataset withMaxDepth(int depth) {
     if (depth < 0) {
       throw new IllegalArgumentException("depth must be 0 or more, got " + depth);
@@ -79,7 +84,10 @@ public final class FolderDataset implements Dataset {
     return new FolderDataset(dir, depth, followLinksOutside);
   }
 
-  /** This dataset following links that lead outside its folder too (still never into a loop). */
+  /**
+   * {@return this dataset following links that lead outside its folder too (still never into a
+   * loop)}
+   */
   public FolderDataset followingLinksOutside() {
     return new FolderDataset(dir, maxDepth, true);
   }

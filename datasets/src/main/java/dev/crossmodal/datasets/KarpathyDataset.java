@@ -57,7 +57,7 @@ public final class KarpathyDataset implements Dataset {
   }
 
   /**
-   * A Karpathy-split dataset.
+   * {@return a Karpathy-split dataset}
    *
    * @param dir the dataset folder (the images are found in or under it)
    * @param jsonFile the split file, or {@code null} to use the single {@code dataset_*.json} in

@@ -49,8 +49,9 @@ public final class LinesDataset implements Dataset {
   }
 
   /**
-   * The lines of {@code file}.
+   * {@return the lines of {@code file}}
    *
+   * @param file a text file, one document per line
    * @throws InvalidInputException if {@code file} is not a readable regular file
    */
   public static LinesDataset of(Path file) {

@@ -28,6 +28,8 @@ public final class ToyDataset implements Dataset {
   /**
    * Reads the toy set from {@code dir} ({@code images/} + {@code captions.txt}).
    *
+   * @param dir the toy set's folder
+   * @return the dataset
    * @throws dev.crossmodal.core.InvalidInputException if the folder or its captions file is missing
    */
   public static ToyDataset of(Path dir) {

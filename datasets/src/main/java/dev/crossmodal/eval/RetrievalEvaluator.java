@@ -60,7 +60,7 @@ public final class RetrievalEvaluator {
     this.listener = builder.listener;
   }
 
-  /** A builder; the model and the indexes are required. */
+  /** {@return a builder; the model and the indexes are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -68,6 +68,8 @@ public final class RetrievalEvaluator {
   /**
    * Evaluates the entries' images and captions.
    *
+   * @param entries the dataset entries: images with their captions
+   * @return the metrics of text-to-image and image-to-text retrieval, and what was skipped
    * @throws InvalidInputException if no image with a caption could be encoded
    */
   public RetrievalReport evaluate(List<DatasetEntry> entries) {
@@ -192,37 +194,65 @@ public final class RetrievalEvaluator {
 
     private Builder() {}
 
-    /** The model whose image and text encoders are evaluated (the caller keeps ownership). */
+    /**
+     * The model whose image and text encoders are evaluated (the caller keeps ownership).
+     *
+     * @param model the model whose image and text encoders are evaluated (the caller keeps
+     *     ownership)
+     * @return this builder
+     */
     public Builder model(CrossModalModel model) {
       this.model = model;
       return this;
     }
 
-    /** Makes an empty index of the given dimension; the evaluator closes what it makes. */
+    /**
+     * Makes an empty index of the given dimension; the evaluator closes what it makes.
+     *
+     * @param newIndex makes an empty index of the given dimension; the evaluator closes what it
+     *     makes
+     * @return this builder
+     */
     public Builder indexes(IntFunction<VectorIndex> newIndex) {
       this.indexes = newIndex;
       return this;
     }
 
-    /** Documents per encoder call (default 32). */
+    /**
+     * Documents per encoder call (default 32).
+     *
+     * @param size documents per encoder call (default 32)
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       this.batchSize = positive(size, "batch size");
       return this;
     }
 
-    /** Queries per batched index search (default 256); bounds the memory of full rankings. */
+    /**
+     * Queries per batched index search (default 256); bounds the memory of full rankings.
+     *
+     * @param size queries per batched index search (default 256); bounds the memory of full
+     *     rankings
+     * @return this builder
+     */
     public Builder queryBatchSize(int size) {
       this.queryBatchSize = positive(size, "query batch size");
       return this;
     }
 
-    /** Reports encoding and search progress to {@code progress}. */
+    /**
+     * Reports encoding and search progress to {@code progress}.
+     *
+     * @param progress reports encoding and search progress to {@code progress}
+     * @return this builder
+     */
     public Builder listener(ProgressListener progress) {
       this.listener = Objects.requireNonNull(progress, "progress");
       return this;
     }
 
-    /** The evaluator these settings describe. */
+    /** {@return the evaluator these settings describe} */
     public RetrievalEvaluator build() {
       return new RetrievalEvaluator(this);
     }

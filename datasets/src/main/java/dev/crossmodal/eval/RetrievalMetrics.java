@@ -40,7 +40,11 @@ public final class RetrievalMetrics {
     this.reciprocalRankSum = sum;
   }
 
-  /** Metrics of queries whose ranks are already known (1-based, or {@link #NOT_RANKED}). */
+  /**
+   * {@return metrics of queries whose ranks are already known (1-based, or {@link #NOT_RANKED})}
+   *
+   * @param ranks one rank per query
+   */
   public static RetrievalMetrics ofRanks(int... ranks) {
     for (int rank : ranks) {
       checkRank(rank);
@@ -48,14 +52,17 @@ public final class RetrievalMetrics {
     return new RetrievalMetrics(ranks);
   }
 
-  /** A builder that works out each query's rank from its ranking and positives. */
+  /** {@return a builder that works out each query's rank from its ranking and positives} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The 1-based position of the first element of {@code ranking} that is in {@code positives},
-   * or {@link #NOT_RANKED} if none is.
+   * {@return the 1-based position of the first element of {@code ranking} that is in {@code positives},
+   * or {@link #NOT_RANKED} if none is}
+   *
+   * @param ranking the ids a search returned, best first
+   * @param positives the ids that count as correct
    */
   public static int firstPositiveRank(List<String> ranking, Set<String> positives) {
     Objects.requireNonNull(positives, "positives");
@@ -69,23 +76,36 @@ public final class RetrievalMetrics {
     return NOT_RANKED;
   }
 
-  /** The number of queries. */
+  /** {@return the number of queries} */
   public int queries() {
     return sortedRanks.length;
   }
 
-  /** The fraction of queries, in [0, 1], with a positive among their first {@code k} results. */
+  /**
+   * {@return the fraction of queries, in [0, 1], with a positive among their first {@code k} results}
+   *
+   * @param k how many first results count
+   */
   public double recallAt(int k) {
     return hitsAt(k) / (double) requireQueries();
   }
 
-  /** {@link #recallAt(int)} as a percentage in [0, 100], as papers report it. */
+  /**
+   * {@link #recallAt(int)} as a percentage in [0, 100], as papers report it.
+   *
+   * @param k how many first results count
+   * @return the percentage of queries with a positive among their first {@code k} results
+   */
   public double recallPercentAt(int k) {
     // 100.0 * hits / n rounds once, so 588 of 1000 prints as 58.8, not 58.800000000000004.
     return 100.0 * hitsAt(k) / requireQueries();
   }
 
-  /** The number of queries with a positive among their first {@code k} results. */
+  /**
+   * {@return the number of queries with a positive among their first {@code k} results}
+   *
+   * @param k how many first results count
+   */
   public int hitsAt(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
@@ -105,8 +125,8 @@ public final class RetrievalMetrics {
   }
 
   /**
-   * The median rank, as {@code numpy.median} computes it: the middle rank, or the mean of the two
-   * middle ranks for an even number of queries. Infinite if a middle query was not ranked.
+   * {@return the median rank, as {@code numpy.median} computes it: the middle rank, or the mean of the two
+   * middle ranks for an even number of queries} Infinite if a middle query was not ranked.
    */
   public double medianRank() {
     int n = requireQueries();
@@ -118,12 +138,12 @@ public final class RetrievalMetrics {
     return (asDouble(lower) + asDouble(upper)) / 2.0;
   }
 
-  /** The mean over queries of 1 / rank (0 for a query that was not ranked), in [0, 1]. */
+  /** {@return the mean over queries of 1 / rank (0 for a query that was not ranked), in [0, 1]} */
   public double meanReciprocalRank() {
     return reciprocalRankSum / requireQueries();
   }
 
-  /** Every query's rank, best first. */
+  /** {@return every query's rank, best first} */
   public int[] sortedRanks() {
     return sortedRanks.clone();
   }
@@ -172,7 +192,10 @@ public final class RetrievalMetrics {
      * Adds a query from its ranking (best first) and the ids that count as correct for it.
      *
      * @throws IllegalArgumentException if {@code positives} is empty: such a query can never hit
-     *     and would only lower every metric
+     * and would only lower every metric
+     * @param ranking the ids the search returned, best first
+     * @param positives the ids that count as correct answers for this query
+     * @return this builder
      */
     public Builder add(List<String> ranking, Collection<String> positives) {
       if (positives.isEmpty()) {
@@ -182,7 +205,12 @@ public final class RetrievalMetrics {
       return addRank(firstPositiveRank(ranking, set));
     }
 
-    /** Adds a query whose rank is known (1-based, or {@link #NOT_RANKED}). */
+    /**
+     * Adds a query whose rank is known (1-based, or {@link #NOT_RANKED}).
+     *
+     * @param rank adds a query whose rank is known (1-based, or {@link #NOT_RANKED})
+     * @return this builder
+     */
     public Builder addRank(int rank) {
       checkRank(rank);
       if (size == ranks.length) {
@@ -192,7 +220,7 @@ public final class RetrievalMetrics {
       return this;
     }
 
-    /** The metrics of the ranks added so far. */
+    /** {@return the metrics of the ranks added so far} */
     public RetrievalMetrics build() {
       return new RetrievalMetrics(Arrays.copyOf(ranks, size));
     }

@@ -18,7 +18,11 @@ public final class ChineseClipModelProvider extends ClipFamilyModelProvider {
     super(ClipFamily.CHINESE_CLIP, () -> HubClient.builder().build());
   }
 
-  /** A provider that downloads with the given client. */
+  /**
+   * A provider that downloads with the given client.
+   *
+   * @param hubClient downloads the model files
+   */
   public ChineseClipModelProvider(HubClient hubClient) {
     super(ClipFamily.CHINESE_CLIP, () -> hubClient);
   }

@@ -64,35 +64,49 @@ public enum ClipFamily {
     this.optionalHubFiles = List.copyOf(optionalHubFiles);
   }
 
-  /** {@code config.json}'s {@code model_type}, such as {@code chinese_clip}. */
+  /**
+   * {@code config.json}'s {@code model_type}, such as {@code chinese_clip}.
+   *
+   * @return the {@code model_type} value naming this family
+   */
   public String modelType() {
     return modelType;
   }
 
-  /** The provider name ({@code --model}), such as {@code chinese-clip}; also the model id prefix. */
+  /**
+   * {@return the provider name ({@code --model}), such as {@code chinese-clip}; also the model id
+   * prefix}
+   */
   public String providerName() {
     return providerName;
   }
 
-  /** The hub repository {@code --model <name>} downloads when no directory or variant is given. */
+  /**
+   * {@return the hub repository {@code --model <name>} downloads when no directory or variant is
+   * given}
+   */
   public String defaultRepository() {
     return defaultRepository;
   }
 
-  /** The files of the published ONNX layout that a hub download needs. */
+  /** {@return the files of the published ONNX layout that a hub download needs} */
   public List<String> hubFiles() {
     return hubFiles;
   }
 
-  /** Files also downloaded when the repository has them (SigLIP's model.onnx, for the calibrated score). */
+  /**
+   * {@return files also downloaded when the repository has them (SigLIP's model.onnx, for the
+   * calibrated score)}
+   */
   public List<String> optionalHubFiles() {
     return optionalHubFiles;
   }
 
   /**
-   * The family of a local model: {@code config.json}'s {@code model_type} for a directory, CLIP
-   * for an openai TorchScript file; empty when neither tells.
+   * {@return the family of a local model: {@code config.json}'s {@code model_type} for a directory, CLIP
+   * for an openai TorchScript file; empty when neither tells}
    *
+   * @param modelPath a local model directory or TorchScript file
    * @throws InvalidModelException if {@code config.json} exists but cannot be read
    */
   public static Optional<ClipFamily> detect(Path modelPath) {

@@ -168,11 +168,14 @@ public final class ClipFamilyModel extends TextImageModel {
         family.providerName(), dir, split ? "split" : "combined", dimension, context, device);
   }
 
+  /**
+   * {@return a builder with default device, threads and batch size; set at least the model directory}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The family read from {@code config.json}. */
+  /** {@return the family read from {@code config.json}} */
   public ClipFamily family() {
     return family;
   }
@@ -210,7 +213,7 @@ public final class ClipFamilyModel extends TextImageModel {
     return image;
   }
 
-  /** The image pre-processing read from {@code preprocessor_config.json}. */
+  /** {@return the image pre-processing read from {@code preprocessor_config.json}} */
   public ImageTransform imageTransform() {
     return image.transform();
   }
@@ -322,25 +325,47 @@ public final class ClipFamilyModel extends TextImageModel {
 
     private Builder() {}
 
-    /** A directory in the Hugging Face ONNX layout. */
+    /**
+     * A directory in the Hugging Face ONNX layout.
+     *
+     * @param path A directory in the Hugging Face ONNX layout
+     * @return this builder
+     */
     public Builder modelDir(Path path) {
       this.modelDir = path;
       return this;
     }
 
-    /** The family the directory must hold; optional (config.json decides), a mismatch is an error. */
+    /**
+     * The family the directory must hold; optional (config.json decides), a mismatch is an error.
+     *
+     * @param expected the family the directory must hold; optional (config.json decides), a
+     *     mismatch is an error
+     * @return this builder
+     */
     public Builder family(ClipFamily expected) {
       this.family = expected;
       return this;
     }
 
-    /** DJL device name, such as {@code cpu} or {@code gpu}. Default: CPU. */
+    /**
+     * DJL device name, such as {@code cpu} or {@code gpu}. Default: CPU.
+     *
+     * @param deviceName DJL device name, such as {@code cpu} or {@code gpu}
+     * @return this builder
+     */
     public Builder device(String deviceName) {
       this.device = deviceName;
       return this;
     }
 
-    /** Threads the engine uses inside one inference call; 0 (default) lets the engine choose. */
+    /**
+     * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
+     *
+     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
+     *     choose
+     * @return this builder
+     */
     public Builder threads(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("threads must be >= 0, got " + n);
@@ -349,7 +374,12 @@ public final class ClipFamilyModel extends TextImageModel {
       return this;
     }
 
-    /** The most documents one inference call takes. Default 32. */
+    /**
+     * The most documents one inference call takes. Default 32.
+     *
+     * @param n the most documents one inference call takes
+     * @return this builder
+     */
     public Builder batchSize(int n) {
       if (n <= 0) {
         throw new IllegalArgumentException("batch size must be positive, got " + n);
@@ -361,6 +391,9 @@ public final class ClipFamilyModel extends TextImageModel {
     /**
      * The length texts are truncated and padded to. Default: SigLIP's {@code
      * max_position_embeddings}, Chinese-CLIP's 52.
+     *
+     * @param n the length texts are truncated and padded to
+     * @return this builder
      */
     public Builder contextLength(int n) {
       if (n < 2) {
@@ -370,13 +403,23 @@ public final class ClipFamilyModel extends TextImageModel {
       return this;
     }
 
-    /** Overrides {@link ClipFamilyModel#id()}, for example with the hub repository. */
+    /**
+     * Overrides {@link ClipFamilyModel#id()}, for example with the hub repository.
+     *
+     * @param modelId overrides {@link ClipFamilyModel#id()}, for example with the hub repository
+     * @return this builder
+     */
     public Builder id(String modelId) {
       this.id = modelId;
       return this;
     }
 
-    /** Refuse texts that hold no token besides the special ones. Default {@code false}. */
+    /**
+     * Refuse texts that hold no token besides the special ones. Default {@code false}.
+     *
+     * @param reject refuse texts that hold no token besides the special ones
+     * @return this builder
+     */
     public Builder rejectEmptyText(boolean reject) {
       this.rejectEmptyText = reject;
       return this;
@@ -385,6 +428,7 @@ public final class ClipFamilyModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the directory and what is missing or wrong
      */
     public ClipFamilyModel build() {

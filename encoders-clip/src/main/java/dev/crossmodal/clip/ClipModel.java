@@ -147,11 +147,14 @@ public final class ClipModel extends TextImageModel {
     LOG.info("loaded CLIP {} ({}, dimension {}) on {}", path, layout, dimension, device);
   }
 
+  /**
+   * {@return a builder with the engine of the model's layout, default device, threads and batch size; set at least the model location}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The layout of the loaded files. */
+  /** {@return the layout of the loaded files} */
   public Layout layout() {
     return layout;
   }
@@ -206,7 +209,10 @@ public final class ClipModel extends TextImageModel {
     return image;
   }
 
-  /** The image pre-processing in use (from {@code preprocessor_config.json} or openai's defaults). */
+  /**
+   * {@return the image pre-processing in use (from {@code preprocessor_config.json} or openai's
+   * defaults)}
+   */
   public ImageTransform imageTransform() {
     return image.transform();
   }
@@ -316,7 +322,13 @@ public final class ClipModel extends TextImageModel {
 
     private Builder() {}
 
-    /** A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt} file. */
+    /**
+     * A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt} file.
+     *
+     * @param path A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt}
+     *     file
+     * @return this builder
+     */
     public Builder modelDir(Path path) {
       this.modelDir = path;
       return this;
@@ -325,19 +337,34 @@ public final class ClipModel extends TextImageModel {
     /**
      * The DJL engine: {@code OnnxRuntime} (Hugging Face layout) or {@code PyTorch} (TorchScript).
      * Optional: the layout decides; naming the other engine is an error.
+     *
+     * @param engineName the DJL engine: {@code OnnxRuntime} (Hugging Face layout) or {@code
+     *     PyTorch} (TorchScript)
+     * @return this builder
      */
     public Builder engine(String engineName) {
       this.engine = engineName;
       return this;
     }
 
-    /** DJL device name, such as {@code cpu}, {@code gpu} or {@code gpu1}. Default: CPU. */
+    /**
+     * DJL device name, such as {@code cpu}, {@code gpu} or {@code gpu1}. Default: CPU.
+     *
+     * @param deviceName DJL device name, such as {@code cpu}, {@code gpu} or {@code gpu1}
+     * @return this builder
+     */
     public Builder device(String deviceName) {
       this.device = deviceName;
       return this;
     }
 
-    /** Threads the engine uses inside one inference call; 0 (default) lets the engine choose. */
+    /**
+     * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
+     *
+     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
+     *     choose
+     * @return this builder
+     */
     public Builder threads(int n) {
       if (n < 0) {
         throw new IllegalArgumentException("threads must be >= 0, got " + n);
@@ -346,7 +373,12 @@ public final class ClipModel extends TextImageModel {
       return this;
     }
 
-    /** The most documents one inference call takes; larger inputs are split. Default 32. */
+    /**
+     * The most documents one inference call takes; larger inputs are split. Default 32.
+     *
+     * @param n the most documents one inference call takes; larger inputs are split
+     * @return this builder
+     */
     public Builder batchSize(int n) {
       if (n <= 0) {
         throw new IllegalArgumentException("batch size must be positive, got " + n);
@@ -355,7 +387,13 @@ public final class ClipModel extends TextImageModel {
       return this;
     }
 
-    /** Overrides {@link ClipModel#id()}, for example with the hub variant the files came from. */
+    /**
+     * Overrides {@link ClipModel#id()}, for example with the hub variant the files came from.
+     *
+     * @param modelId overrides {@link ClipModel#id()}, for example with the hub variant the files
+     *     came from
+     * @return this builder
+     */
     public Builder id(String modelId) {
       this.id = modelId;
       return this;
@@ -365,6 +403,10 @@ public final class ClipModel extends TextImageModel {
      * Refuse texts that are empty after clean-up with {@link
      * dev.crossmodal.core.InvalidInputException}. Default {@code false}: as openai/CLIP does, an
      * empty text is encoded from its start and end tokens alone.
+     *
+     * @param reject refuse texts that are empty after clean-up with {@link
+     *     dev.crossmodal.core.InvalidInputException}
+     * @return this builder
      */
     public Builder rejectEmptyText(boolean reject) {
       this.rejectEmptyText = reject;
@@ -374,6 +416,7 @@ public final class ClipModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the path and what is missing or wrong
      */
     public ClipModel build() {

@@ -42,7 +42,11 @@ public final class ClipModelProvider implements ModelProvider {
     this(() -> HubClient.builder().build());
   }
 
-  /** A provider that downloads with the given client (another endpoint, cache or listener). */
+  /**
+   * A provider that downloads with the given client (another endpoint, cache or listener).
+   *
+   * @param hubClient downloads the model files
+   */
   public ClipModelProvider(HubClient hubClient) {
     this(() -> hubClient);
   }

@@ -96,7 +96,7 @@ public final class ClipTokenizer {
     this.endOfText = eot;
   }
 
-  /** The tokenizer of openai/CLIP, from the BPE file bundled in this jar (loaded once). */
+  /** {@return the tokenizer of openai/CLIP, from the BPE file bundled in this jar (loaded once)} */
   public static ClipTokenizer bundled() {
     ClipTokenizer t = bundled;
     if (t == null) {
@@ -118,7 +118,12 @@ public final class ClipTokenizer {
     return t;
   }
 
-  /** Reads openai's gzipped BPE file ({@code bpe_simple_vocab_16e6.txt.gz}). */
+  /**
+   * Reads openai's gzipped BPE file ({@code bpe_simple_vocab_16e6.txt.gz}).
+   *
+   * @param gz openai's gzipped BPE merges file
+   * @return the tokenizer
+   */
   public static ClipTokenizer fromBpeFile(Path gz) {
     try (InputStream in = Files.newInputStream(gz)) {
       return fromBpeStream(in, gz.toString());
@@ -160,7 +165,13 @@ public final class ClipTokenizer {
     return new ClipTokenizer(Map.copyOf(vocab), merges, source);
   }
 
-  /** Reads a Hugging Face {@code vocab.json} and {@code merges.txt} pair. */
+  /**
+   * Reads a Hugging Face {@code vocab.json} and {@code merges.txt} pair.
+   *
+   * @param vocabJson the token-to-id map
+   * @param mergesTxt the BPE merges, in priority order
+   * @return the tokenizer
+   */
   public static ClipTokenizer fromVocabAndMerges(Path vocabJson, Path mergesTxt) {
     Map<String, Integer> vocab = new HashMap<>();
     try {
@@ -190,6 +201,9 @@ public final class ClipTokenizer {
   /**
    * Reads the BPE model of a Hugging Face fast-tokenizer file: {@code model.vocab} and {@code
    * model.merges} (as {@code "a b"} strings or {@code ["a", "b"]} pairs).
+   *
+   * @param tokenizerJson a {@code tokenizer.json} file
+   * @return the tokenizer
    */
   public static ClipTokenizer fromTokenizerJson(Path tokenizerJson) {
     JsonNode model;
@@ -220,9 +234,10 @@ public final class ClipTokenizer {
   }
 
   /**
-   * The tokenizer of a Hugging Face model directory: {@code vocab.json} + {@code merges.txt}, else
-   * {@code tokenizer.json}.
+   * {@return the tokenizer of a Hugging Face model directory: {@code vocab.json} + {@code merges.txt}, else
+   * {@code tokenizer.json}}
    *
+   * @param dir a Hugging Face model directory
    * @throws InvalidModelException naming the directory if it has neither
    */
   public static ClipTokenizer fromModelDirectory(Path dir) {
@@ -239,17 +254,20 @@ public final class ClipTokenizer {
         "model directory " + dir + " has no tokenizer: expected vocab.json + merges.txt or tokenizer.json");
   }
 
-  /** The id of {@code <|startoftext|>} (49406 in CLIP's vocabulary). */
+  /** {@return the id of {@code <|startoftext|>} (49406 in CLIP's vocabulary)} */
   public int startOfText() {
     return startOfText;
   }
 
-  /** The id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text feature there. */
+  /**
+   * {@return the id of {@code <|endoftext|>} (49407 in CLIP's vocabulary); the model reads the text
+   * feature there}
+   */
   public int endOfText() {
     return endOfText;
   }
 
-  /** The number of tokens in the vocabulary. */
+  /** {@return the number of tokens in the vocabulary} */
   public int vocabularySize() {
     return vocab.size();
   }
@@ -257,6 +275,9 @@ public final class ClipTokenizer {
   /**
    * Tokenises a text as openai's {@code clip.tokenize(text, truncate=True)} does: start token, BPE
    * ids, end token, zero padding to 77. {@link TokenIds#length()} counts the ids before padding.
+   *
+   * @param text the text; longer texts are truncated to 77 tokens
+   * @return the token ids, padded to 77
    */
   public TokenIds encode(String text) {
     int[] body = bpeIds(text);
@@ -268,7 +289,11 @@ public final class ClipTokenizer {
     return new TokenIds(ids, length);
   }
 
-  /** The BPE ids of a text, without start and end tokens and without truncation. */
+  /**
+   * {@return the BPE ids of a text, without start and end tokens and without truncation}
+   *
+   * @param text the text
+   */
   public int[] bpeIds(String text) {
     String cleaned = clean(text);
     List<int[]> parts = new ArrayList<>();
@@ -289,8 +314,10 @@ public final class ClipTokenizer {
   }
 
   /**
-   * openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
-   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case.
+   * {@return openai's text clean-up, {@code whitespace_clean(basic_clean(text)).lower()}: ftfy's {@code
+   * fix_text}, HTML-unescape twice, strip, collapse whitespace runs to one space, strip, lower-case}
+   *
+   * @param text the raw text
    */
   public static String clean(String text) {
     String s = HtmlUnescaper.unescape(HtmlUnescaper.unescape(TextFixer.fixText(text)));

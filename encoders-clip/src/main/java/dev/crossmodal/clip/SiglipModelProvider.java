@@ -18,7 +18,11 @@ public final class SiglipModelProvider extends ClipFamilyModelProvider {
     super(ClipFamily.SIGLIP, () -> HubClient.builder().build());
   }
 
-  /** A provider that downloads with the given client. */
+  /**
+   * A provider that downloads with the given client.
+   *
+   * @param hubClient downloads the model files
+   */
   public SiglipModelProvider(HubClient hubClient) {
     super(ClipFamily.SIGLIP, () -> hubClient);
   }

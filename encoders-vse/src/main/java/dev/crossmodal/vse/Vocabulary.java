@@ -24,9 +24,13 @@ import java.util.Map;
  * }</pre>
  */
 public final class Vocabulary {
+  /** The padding word. */
   public static final String PAD = "<pad>";
+  /** The word every caption starts with. */
   public static final String START = "<start>";
+  /** The word every caption ends with. */
   public static final String END = "<end>";
+  /** The word standing for any word not in the vocabulary. */
   public static final String UNKNOWN = "<unk>";
 
   private final Map<String, Integer> ids;
@@ -44,6 +48,8 @@ public final class Vocabulary {
   /**
    * Builds a vocabulary from a word-to-id map.
    *
+   * @param wordIds word to id
+   * @return the vocabulary
    * @throws InvalidModelException if {@code <start>}, {@code <end>} or {@code <unk>} is missing,
    *     or an id is negative
    */
@@ -54,6 +60,8 @@ public final class Vocabulary {
   /**
    * Reads {@code vocab.json}: one JSON object from word to non-negative integer id.
    *
+   * @param file the {@code vocab.json} file
+   * @return the vocabulary
    * @throws InvalidModelException naming the file if it cannot be read, is not such an object, or
    *     lacks one of the special words
    */
@@ -106,29 +114,40 @@ public final class Vocabulary {
     return id;
   }
 
-  /** The id of a word, or of {@code <unk>} if the word is not in the vocabulary. */
+  /**
+   * {@return the id of a word, or of {@code <unk>} if the word is not in the vocabulary}
+   *
+   * @param word a word as the tokenizer produced it
+   */
   public int id(String word) {
     return ids.getOrDefault(word, unknownId);
   }
 
-  /** Whether the word has an id of its own. */
+  /**
+   * {@return whether the word has an id of its own}
+   *
+   * @param word a word as the tokenizer produced it
+   */
   public boolean contains(String word) {
     return ids.containsKey(word);
   }
 
+  /** {@return the id of {@link #START}} */
   public int startId() {
     return startId;
   }
 
+  /** {@return the id of {@link #END}} */
   public int endId() {
     return endId;
   }
 
+  /** {@return the id of {@link #UNKNOWN}} */
   public int unknownId() {
     return unknownId;
   }
 
-  /** The number of words, special words included. */
+  /** {@return the number of words, special words included} */
   public int size() {
     return ids.size();
   }

@@ -38,8 +38,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class VseModel extends TextImageModel {
+  /** The image encoder's file name in the model directory. */
   public static final String IMAGE_ENCODER_FILE = "image_encoder.onnx";
+  /** The text encoder's file name in the model directory. */
   public static final String TEXT_ENCODER_FILE = "text_encoder.onnx";
+  /** The vocabulary's file name in the model directory. */
   public static final String VOCABULARY_FILE = "vocab.json";
 
   private static final Logger LOG = LoggerFactory.getLogger(VseModel.class);
@@ -59,13 +62,16 @@ public final class VseModel extends TextImageModel {
     this.imageEncoder = imageEncoder;
   }
 
+  /**
+   * {@return a builder with default threads and VSE++ pre-processing ({@link #defaultImageTransform()}); set at least the model directory}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * vsepp's test-time image transform: convert to RGB, bilinear (antialiased, as PIL) resize of
-   * the short side to 256, centre crop 224, ImageNet mean and standard deviation.
+   * {@return vsepp's test-time image transform: convert to RGB, bilinear (antialiased, as PIL) resize of
+   * the short side to 256, centre crop 224, ImageNet mean and standard deviation}
    */
   public static ImageTransform defaultImageTransform() {
     return ImageTransform.vsePlusPlus();
@@ -99,6 +105,7 @@ public final class VseModel extends TextImageModel {
     return imageEncoder;
   }
 
+  /** {@return the directory the model was loaded from} */
   public Path modelDir() {
     return modelDir;
   }
@@ -120,7 +127,13 @@ public final class VseModel extends TextImageModel {
 
     private Builder() {}
 
-    /** The directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}. */
+    /**
+     * The directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx}, {@code vocab.json}.
+     *
+     * @param dir the directory holding {@code image_encoder.onnx}, {@code text_encoder.onnx},
+     *     {@code vocab.json}
+     * @return this builder
+     */
     public Builder modelDir(Path dir) {
       this.modelDir = Objects.requireNonNull(dir, "dir");
       return this;
@@ -129,13 +142,22 @@ public final class VseModel extends TextImageModel {
     /**
      * Replaces vsepp's test transform, for checkpoints trained with another one; the crop size
      * must match the image graph's input.
+     *
+     * @param transform replaces vsepp's test transform, for checkpoints trained with another one;
+     *     the crop size must match the image graph's input
+     * @return this builder
      */
     public Builder imageTransform(ImageTransform transform) {
       this.imageTransform = Objects.requireNonNull(transform, "transform");
       return this;
     }
 
-    /** ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose. */
+    /**
+     * ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose.
+     *
+     * @param count ONNX Runtime's intra-op thread count per encoder; 0 (the default) lets it choose
+     * @return this builder
+     */
     public Builder threads(int count) {
       if (count < 0) {
         throw new IllegalArgumentException("thread count must be >= 0, got " + count);
@@ -147,6 +169,7 @@ public final class VseModel extends TextImageModel {
     /**
      * Loads the model.
      *
+     * @return the loaded model; close it to free its native resources
      * @throws InvalidModelException naming the directory and the missing or broken file
      */
     public VseModel build() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class VseModelProvider implements ModelProvider {
+  /** The provider's name, as {@code ModelSpec.of("vse")} gives it. */
   public static final String NAME = "vse";
 
   @Override

@@ -47,6 +47,7 @@ public final class VseTextEncoder extends BatchingEncoder<TokenIds> {
     return dimension;
   }
 
+  /** {@return the tokenizer that turns captions into the model's token ids} */
   public VseTokenizer tokenizer() {
     return tokenizer;
   }

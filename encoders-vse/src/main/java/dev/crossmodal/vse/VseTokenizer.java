@@ -22,22 +22,33 @@ public final class VseTokenizer {
   private final TreebankWordTokenizer words = new TreebankWordTokenizer();
   private final Vocabulary vocabulary;
 
+  /**
+   * A tokenizer looking words up in {@code vocabulary}.
+   *
+   * @param vocabulary the model's vocabulary
+   */
   public VseTokenizer(Vocabulary vocabulary) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
   }
 
   /**
-   * The words of a caption as the model sees them, before the id lookup.
+   * {@return the words of a caption as the model sees them, before the id lookup}
    *
    * <p>An empty or blank caption has no words; it still encodes (to {@code <start> <end>}), as it
    * does in vsepp.
+   *
+   * @param text the caption
    */
   public List<String> words(String text) {
     // Python's str.lower(): full Unicode lower-casing, independent of the default locale.
     return words.tokenize(text.toLowerCase(Locale.ROOT));
   }
 
-  /** The token ids of a caption, {@code <start>} and {@code <end>} included, without padding. */
+  /**
+   * {@return the token ids of a caption, {@code <start>} and {@code <end>} included, without padding}
+   *
+   * @param text the caption
+   */
   public TokenIds encode(String text) {
     List<String> tokens = words(text);
     int[] ids = new int[tokens.size() + 2];
@@ -49,6 +60,7 @@ public final class VseTokenizer {
     return TokenIds.of(ids);
   }
 
+  /** {@return the vocabulary words are looked up in} */
   public Vocabulary vocabulary() {
     return vocabulary;
   }

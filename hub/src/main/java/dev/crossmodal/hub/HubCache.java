@@ -28,29 +28,48 @@ public final class HubCache {
 
   private final Path root;
 
-  /** A cache rooted at {@code root}, in the Hugging Face hub's folder layout. */
+  /**
+   * A cache rooted at {@code root}, in the Hugging Face hub's folder layout.
+   *
+   * @param root the cache folder, such as {@code ~/.cache/huggingface/hub}
+   */
   public HubCache(Path root) {
     this.root = root;
   }
 
-  /** The cache folder. */
+  /** {@return the cache folder} */
   public Path root() {
     return root;
   }
 
-  /** The folder of one repository: {@code models--org--name}. */
+  /**
+   * {@return the folder of one repository: {@code models--org--name}}
+   *
+   * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
+   */
   public Path repoDir(String repo) {
     checkRepo(repo);
     return root.resolve("models--" + repo.replace("/", "--"));
   }
 
-  /** The folder that holds the finished files of a repository at a revision. */
+  /**
+   * {@return the folder that holds the finished files of a repository at a revision}
+   *
+   * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
+   * @param revision a commit hash
+   */
   public Path snapshotDir(String repo, String revision) {
     checkRevision(repo, revision);
     return repoDir(repo).resolve("snapshots").resolve(revision.replace("/", "--"));
   }
 
-  /** Where a finished file is kept. */
+  /**
+   * {@return where a finished file is kept}
+   *
+   * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
+   * @param revision a commit hash
+   * @param path the file's path inside the repository
+   */
   public Path snapshotFile(String repo, String revision, String path) {
     checkPath(repo, path);
     return snapshotDir(repo, revision).resolve(path);

@@ -67,22 +67,25 @@ public final class HubClient {
     this.download = new HubDownload(http, token, b.timeout, b.listener);
   }
 
-  /** A builder whose defaults come from the environment ({@code HF_ENDPOINT}, {@code HF_HOME}, ...). */
+  /**
+   * {@return a builder whose defaults come from the environment ({@code HF_ENDPOINT}, {@code
+   * HF_HOME}, ...)}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The hub address files are fetched from. */
+  /** {@return the hub address files are fetched from} */
   public String endpoint() {
     return endpoint;
   }
 
-  /** The cache the files are kept in. */
+  /** {@return the cache the files are kept in} */
   public HubCache cache() {
     return cache;
   }
 
-  /** Whether the network is never used. */
+  /** {@return whether the network is never used} */
   public boolean offline() {
     return offline;
   }
@@ -92,6 +95,7 @@ public final class HubClient {
    * those that are missing, and returns the snapshot folder that holds them under their repository
    * paths.
    *
+   * @return the snapshot folder, holding {@code files} under their repository paths
    * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
    * @param revision a branch, tag or commit; {@code null} for {@value #DEFAULT_REVISION}
    * @param files paths inside the repository, such as {@code onnx/vision_model.onnx}
@@ -109,6 +113,10 @@ public final class HubClient {
   /**
    * Makes sure one file is in the cache and returns its path.
    *
+   * @param repo a repository id such as {@code Xenova/clip-vit-base-patch32}
+   * @param revision a branch, tag or commit; {@code null} for {@value #DEFAULT_REVISION}
+   * @param path the file's path inside the repository
+   * @return the cached file
    * @throws InvalidModelException as {@link #snapshot}
    */
   public Path file(String repo, String revision, String path) {
@@ -188,49 +196,87 @@ public final class HubClient {
 
     private Builder() {}
 
-    /** The hub address, such as {@code https://hf-mirror.com}; overrides {@code HF_ENDPOINT}. */
+    /**
+     * The hub address, such as {@code https://hf-mirror.com}; overrides {@code HF_ENDPOINT}.
+     *
+     * @param endpoint the hub address, such as {@code https://hf-mirror.com}; overrides {@code
+     *     HF_ENDPOINT}
+     * @return this builder
+     */
     public Builder endpoint(String endpoint) {
       this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
       return this;
     }
 
-    /** The cache folder itself (not its parent); overrides {@code CROSSMODAL_CACHE}. */
+    /**
+     * The cache folder itself (not its parent); overrides {@code CROSSMODAL_CACHE}.
+     *
+     * @param cacheDir the cache folder itself (not its parent); overrides {@code CROSSMODAL_CACHE}
+     * @return this builder
+     */
     public Builder cacheDir(Path cacheDir) {
       this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
       return this;
     }
 
-    /** Never use the network; overrides {@code HF_HUB_OFFLINE} and {@code CROSSMODAL_OFFLINE}. */
+    /**
+     * Never use the network; overrides {@code HF_HUB_OFFLINE} and {@code CROSSMODAL_OFFLINE}.
+     *
+     * @param offline never use the network; overrides {@code HF_HUB_OFFLINE} and {@code
+     *     CROSSMODAL_OFFLINE}
+     * @return this builder
+     */
     public Builder offline(boolean offline) {
       this.offline = offline;
       return this;
     }
 
-    /** An access token for private or gated repositories; overrides {@code HF_TOKEN}. */
+    /**
+     * An access token for private or gated repositories; overrides {@code HF_TOKEN}.
+     *
+     * @param token an access token for private or gated repositories; overrides {@code HF_TOKEN}
+     * @return this builder
+     */
     public Builder token(String token) {
       this.token = Objects.requireNonNull(token, "token");
       return this;
     }
 
-    /** Receives byte progress of each download (task {@code downloading <file name>}). */
+    /**
+     * Receives byte progress of each download (task {@code downloading <file name>}).
+     *
+     * @param listener receives byte progress of each download (task {@code downloading <file
+     *     name>})
+     * @return this builder
+     */
     public Builder progressListener(ProgressListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Where environment variables are read from; {@link System#getenv(String)} by default. */
+    /**
+     * Where environment variables are read from; {@link System#getenv(String)} by default.
+     *
+     * @param environment looks up a variable by name, returning {@code null} when it is unset
+     * @return this builder
+     */
     public Builder environment(Function<String, String> environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
 
-    /** How long to wait for a connection and for a response to start (default 60 s). */
+    /**
+     * How long to wait for a connection and for a response to start (default 60 s).
+     *
+     * @param timeout how long to wait for a connection and for a response to start (default 60 s)
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Objects.requireNonNull(timeout, "timeout");
       return this;
     }
 
-    /** The client these settings describe. */
+    /** {@return the client these settings describe} */
     public HubClient build() {
       return new HubClient(this);
     }

@@ -22,6 +22,9 @@ import java.util.Objects;
 public record DecodedImage(
     PilMode mode, int width, int height, byte[] pixels, int[] wide, byte[] palette) {
 
+  /**
+   * Checks that the sample arrays match the mode and the size, so a malformed image fails here rather than deep in a resize.
+   */
   public DecodedImage {
     Objects.requireNonNull(mode, "mode");
     if (width <= 0 || height <= 0) {
@@ -40,17 +43,37 @@ public record DecodedImage(
     }
   }
 
-  /** An 8-bit image of any mode but P and I. */
+  /**
+   * {@return an 8-bit image of any mode but P and I}
+   *
+   * @param mode the pixel layout
+   * @param width columns
+   * @param height rows
+   * @param pixels {@code width * height * mode.channels()} 8-bit samples, row by row
+   */
   public static DecodedImage of(PilMode mode, int width, int height, byte[] pixels) {
     return new DecodedImage(mode, width, height, pixels, null, null);
   }
 
-  /** A palette image. */
+  /**
+   * {@return a palette image}
+   *
+   * @param width columns
+   * @param height rows
+   * @param indices one palette index per pixel, row by row
+   * @param palette 768 bytes of RGB triplets
+   */
   public static DecodedImage palette(int width, int height, byte[] indices, byte[] palette) {
     return new DecodedImage(PilMode.P, width, height, indices, null, palette);
   }
 
-  /** A 32-bit greyscale image. */
+  /**
+   * {@return a 32-bit greyscale image}
+   *
+   * @param width columns
+   * @param height rows
+   * @param samples one 32-bit sample per pixel, row by row
+   */
   public static DecodedImage wide(int width, int height, int[] samples) {
     return new DecodedImage(PilMode.I, width, height, null, samples, null);
   }

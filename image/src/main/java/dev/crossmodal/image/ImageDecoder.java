@@ -66,6 +66,8 @@ public final class ImageDecoder {
   private final boolean applyExifOrientation;
 
   /**
+   * A decoder refusing images larger than {@code maxPixels}, without EXIF rotation.
+   *
    * @param maxPixels largest accepted {@code width * height}
    */
   public ImageDecoder(long maxPixels) {
@@ -77,16 +79,17 @@ public final class ImageDecoder {
     this.applyExifOrientation = b.applyExifOrientation;
   }
 
+  /** {@return a builder of a decoder with the default pixel limit and no EXIF rotation} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Largest accepted {@code width * height}. */
+  /** {@return largest accepted {@code width * height}} */
   public long maxPixels() {
     return maxPixels;
   }
 
-  /** Whether decoded images are turned upright by their EXIF orientation. */
+  /** {@return whether decoded images are turned upright by their EXIF orientation} */
   public boolean appliesExifOrientation() {
     return applyExifOrientation;
   }
@@ -94,6 +97,8 @@ public final class ImageDecoder {
   /**
    * Reads and decodes one image.
    *
+   * @param source the encoded image
+   * @return the decoded pixels, in the image's own mode
    * @throws InvalidInputException naming the source if it cannot be read, is not an image, is
    *     corrupt or truncated, or has more than {@code maxPixels} pixels
    */
@@ -104,6 +109,9 @@ public final class ImageDecoder {
   /**
    * Reads and decodes one image, charging its declared pixels to {@code budget} first.
    *
+   * @param source the encoded image
+   * @param budget the pixels left for the images of a request or job
+   * @return the decoded pixels, in the image's own mode
    * @throws ImageTooLargeException if it exceeds the pixel limit or what is left of the budget
    * @throws InvalidInputException naming the source for any other failure
    */
@@ -111,12 +119,25 @@ public final class ImageDecoder {
     return decode(source.toString(), readAll(source), budget);
   }
 
-  /** Decodes encoded bytes; {@code name} is used in error messages. */
+  /**
+   * Decodes encoded bytes; {@code name} is used in error messages.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @return the decoded pixels, in the image's own mode
+   */
   public DecodedImage decode(String name, byte[] bytes) {
     return decode(name, bytes, PixelBudget.unlimited());
   }
 
-  /** Decodes encoded bytes, charging their declared pixels to {@code budget} first. */
+  /**
+   * Decodes encoded bytes, charging their declared pixels to {@code budget} first.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @param budget the pixels left for the images of a request or job
+   * @return the decoded pixels, in the image's own mode
+   */
   public DecodedImage decode(String name, byte[] bytes, PixelBudget budget) {
     DecodedImage image;
     try {
@@ -138,16 +159,23 @@ public final class ImageDecoder {
   }
 
   /**
-   * What the file declares, read from its header without decoding any pixel: a server can call
-   * this to budget or refuse an upload before queueing it.
+   * {@return what the file declares, read from its header without decoding any pixel: a server can call
+   * this to budget or refuse an upload before queueing it}
    *
+   * @param source the encoded image
    * @throws InvalidInputException naming the source if it is no image or its header is corrupt
    */
   public ImageHeader readHeader(ImageSource source) {
     return readHeader(source.toString(), readAll(source));
   }
 
-  /** {@link #readHeader(ImageSource)} of encoded bytes. */
+  /**
+   * {@link #readHeader(ImageSource)} of encoded bytes.
+   *
+   * @param name names the image in error messages
+   * @param bytes the encoded image
+   * @return what the bytes declare: format, width and height
+   */
   public ImageHeader readHeader(String name, byte[] bytes) {
     try {
       if (JpegHeader.isJpeg(bytes)) {
@@ -535,6 +563,11 @@ public final class ImageDecoder {
     /**
      * Largest accepted {@code width * height}, checked from the header before decoding
      * (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link #SERVER_MAX_PIXELS}).
+     *
+     * @param pixels largest accepted {@code width * height}, checked from the header before
+     *     decoding (default: Pillow's {@link #PILLOW_MAX_PIXELS}; servers: {@link
+     *     #SERVER_MAX_PIXELS})
+     * @return this builder
      */
     public Builder maxPixels(long pixels) {
       if (pixels <= 0) {
@@ -548,12 +581,17 @@ public final class ImageDecoder {
      * Turn images upright by their EXIF orientation, as Pillow's {@code ImageOps.exif_transpose}
      * does (default: off). This departs from openai/CLIP's and VSE++'s pipelines, which never
      * rotate: embeddings of rotated phone photos then differ from the reference's.
+     *
+     * @param apply turn images upright by their EXIF orientation, as Pillow's {@code
+     *     ImageOps.exif_transpose} does (default: off)
+     * @return this builder
      */
     public Builder applyExifOrientation(boolean apply) {
       this.applyExifOrientation = apply;
       return this;
     }
 
+    /** {@return a decoder with this builder's settings} */
     public ImageDecoder build() {
       return new ImageDecoder(this);
     }

@@ -15,7 +15,11 @@ package dev.crossmodal.image;
  * @param height rows
  */
 public record ImageHeader(String format, int width, int height) {
-  /** {@code width * height}. */
+  /**
+   * {@code width * height}.
+   *
+   * @return the number of pixels decoding would produce
+   */
   public long pixels() {
     return (long) width * height;
   }

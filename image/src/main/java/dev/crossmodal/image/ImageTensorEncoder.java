@@ -28,6 +28,8 @@ public abstract class ImageTensorEncoder extends BatchingEncoder<PixelTensor> {
   private final int dimension;
 
   /**
+   * Creates an image encoder whose inputs are the tensors {@code transform} makes.
+   *
    * @param transform the pre-processing the model was trained with
    * @param dimension the length of the vectors {@link #infer} returns
    * @param batchSize the most tensors given to one {@link #infer} call
@@ -38,7 +40,7 @@ public abstract class ImageTensorEncoder extends BatchingEncoder<PixelTensor> {
     this.dimension = dimension;
   }
 
-  /** The pre-processing this encoder applies, as read from the model's files. */
+  /** {@return the pre-processing this encoder applies, as read from the model's files} */
   public ImageTransform transform() {
     return transform;
   }

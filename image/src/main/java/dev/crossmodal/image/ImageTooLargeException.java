@@ -8,21 +8,30 @@ import dev.crossmodal.core.InvalidInputException;
  * server can answer it with 413.
  */
 public class ImageTooLargeException extends InvalidInputException {
+  /** The pixels the image declares. */
   private final long pixels;
+  /** The pixels that were allowed. */
   private final long limit;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message names the image and the limit it exceeds
+   * @param pixels the pixels the image declares
+   * @param limit the pixels that were allowed
+   */
   public ImageTooLargeException(String message, long pixels, long limit) {
     super(message);
     this.pixels = pixels;
     this.limit = limit;
   }
 
-  /** The pixels the image declares. */
+  /** {@return the pixels the image declares} */
   public long pixels() {
     return pixels;
   }
 
-  /** The limit, or the budget left, that it exceeded. */
+  /** {@return the limit, or the budget left, that it exceeded} */
   public long limit() {
     return limit;
   }

@@ -98,34 +98,38 @@ public final class ImageTransform {
     }
   }
 
-  /** openai/CLIP's mean, as its {@code _transform} normalises. */
+  /** {@return openai/CLIP's mean, as its {@code _transform} normalises} */
   public static float[] openAiClipMean() {
     return new float[] {0.48145466f, 0.4578275f, 0.40821073f};
   }
 
-  /** openai/CLIP's standard deviation. */
+  /** {@return openai/CLIP's standard deviation} */
   public static float[] openAiClipStd() {
     return new float[] {0.26862954f, 0.26130258f, 0.27577711f};
   }
 
-  /** ImageNet's mean, as torchvision's ImageNet models and VSE++ normalise. */
+  /** {@return ImageNet's mean, as torchvision's ImageNet models and VSE++ normalise} */
   public static float[] imageNetMean() {
     return new float[] {0.485f, 0.456f, 0.406f};
   }
 
-  /** ImageNet's standard deviation. */
+  /** {@return ImageNet's standard deviation} */
   public static float[] imageNetStd() {
     return new float[] {0.229f, 0.224f, 0.225f};
   }
 
   /**
-   * openai/CLIP's {@code _transform(size)}: bicubic resize of the short side to {@code size} in
-   * the image's own mode, centre crop, conversion to RGB, normalisation.
+   * {@return openai/CLIP's {@code _transform(size)}: bicubic resize of the short side to {@code size} in
+   * the image's own mode, centre crop, conversion to RGB, normalisation}
    *
    * <pre>{@code
    * ImageTransform clip = ImageTransform.openAiClip(224, ImageTransform.openAiClipMean(),
    *     ImageTransform.openAiClipStd());
    * }</pre>
+   *
+   * @param size the side of the square output, in pixels
+   * @param mean per-channel mean, RGB order
+   * @param std per-channel standard deviation, RGB order
    */
   public static ImageTransform openAiClip(int size, float[] mean, float[] std) {
     return builder()
@@ -136,14 +140,18 @@ public final class ImageTransform {
         .build();
   }
 
-  /** {@link #openAiClip(int, float[], float[])} at 224 pixels with CLIP's own statistics. */
+  /**
+   * {@link #openAiClip(int, float[], float[])} at 224 pixels with CLIP's own statistics.
+   *
+   * @return CLIP's transform at 224 pixels
+   */
   public static ImageTransform openAiClip() {
     return openAiClip(224, openAiClipMean(), openAiClipStd());
   }
 
   /**
-   * VSE++'s test transform: conversion to RGB, bilinear resize of the short side to 256, centre
-   * crop of 224, ImageNet normalisation.
+   * {@return VSE++'s test transform: conversion to RGB, bilinear resize of the short side to 256, centre
+   * crop of 224, ImageNet normalisation}
    *
    * <pre>{@code
    * PixelTensor input = ImageTransform.vsePlusPlus().apply(ImageSource.of(path));
@@ -158,6 +166,7 @@ public final class ImageTransform {
         .build();
   }
 
+  /** {@return a builder with no resize, no crop and no normalisation} */
   public static Builder builder() {
     return new Builder();
   }
@@ -165,6 +174,8 @@ public final class ImageTransform {
   /**
    * Decodes and transforms one image.
    *
+   * @param source the encoded image
+   * @return the model input
    * @throws InvalidInputException naming the source if it cannot be read or decoded, or is too
    *     large
    */
@@ -172,7 +183,12 @@ public final class ImageTransform {
     return apply(decoder.decode(source));
   }
 
-  /** Transforms an already decoded image. */
+  /**
+   * Transforms an already decoded image.
+   *
+   * @param image the decoded image
+   * @return the model input
+   */
   public PixelTensor apply(DecodedImage image) {
     byte[] rgb = cropRgb(image);
     int plane = outputWidth() * outputHeight();
@@ -230,72 +246,83 @@ public final class ImageTransform {
         : (int) Math.rint((size - cropSize) / 2.0);
   }
 
-  /** The short side's target length, or 0 when the image is resized to an exact size. */
+  /** {@return the short side's target length, or 0 when the image is resized to an exact size} */
   public int resizeShortSide() {
     return resizeWidth > 0 ? 0 : resizeShortSide;
   }
 
-  /** The exact width images are resized to, or 0 when the short side is resized. */
+  /** {@return the exact width images are resized to, or 0 when the short side is resized} */
   public int resizeWidth() {
     return resizeWidth;
   }
 
-  /** The exact height images are resized to, or 0 when the short side is resized. */
+  /** {@return the exact height images are resized to, or 0 when the short side is resized} */
   public int resizeHeight() {
     return resizeHeight;
   }
 
-  /** Whether a centre crop of {@link #cropSize()} follows the resize. */
+  /** {@return whether a centre crop of {@link #cropSize()} follows the resize} */
   public boolean crops() {
     return crop;
   }
 
+  /**
+   * {@return how the crop offset is rounded: floored as Pillow does, or rounded as torchvision does}
+   */
   public CropRounding cropRounding() {
     return cropRounding;
   }
 
-  /** The factor 8-bit samples are multiplied by before normalisation (1/255 by default). */
+  /**
+   * {@return the factor 8-bit samples are multiplied by before normalisation (1/255 by default)}
+   */
   public double rescaleFactor() {
     return rescaleFactor;
   }
 
-  /** The width of the tensors this transform produces. */
+  /** {@return the width of the tensors this transform produces} */
   public int outputWidth() {
     return crop ? cropSize : resizeWidth;
   }
 
-  /** The height of the tensors this transform produces. */
+  /** {@return the height of the tensors this transform produces} */
   public int outputHeight() {
     return crop ? cropSize : resizeHeight;
   }
 
+  /** {@return the filter of the resize} */
   public ResampleFilter filter() {
     return filter;
   }
 
+  /** {@return the side of the centre crop, in pixels} */
   public int cropSize() {
     return cropSize;
   }
 
+  /** {@return whether images are converted to RGB right after decoding rather than last} */
   public boolean convertToRgbFirst() {
     return convertToRgbFirst;
   }
 
+  /** {@return a copy of the per-channel mean subtracted in normalisation} */
   public float[] mean() {
     return mean.clone();
   }
 
+  /** {@return a copy of the per-channel standard deviation divided by in normalisation} */
   public float[] std() {
     return std.clone();
   }
 
+  /** {@return the largest {@code width * height} decoded; larger images are refused} */
   public long maxPixels() {
     return maxPixels;
   }
 
   /**
-   * The decoder {@link #apply(ImageSource)} uses: a server can read an upload's {@link
-   * ImageHeader} with it and charge a {@link PixelBudget} before queueing the image.
+   * {@return the decoder {@link #apply(ImageSource)} uses: a server can read an upload's {@link
+   * ImageHeader} with it and charge a {@link PixelBudget} before queueing the image}
    */
   public ImageDecoder decoder() {
     return decoder;
@@ -323,13 +350,23 @@ public final class ImageTransform {
      * Turn images upright by their EXIF orientation before anything else (default: off). This
      * departs from openai/CLIP's and VSE++'s pipelines, which never rotate; see {@link
      * ImageDecoder.Builder#applyExifOrientation}.
+     *
+     * @param apply turn images upright by their EXIF orientation before anything else (default:
+     *     off)
+     * @return this builder
      */
     public Builder applyExifOrientation(boolean apply) {
       this.applyExifOrientation = apply;
       return this;
     }
 
-    /** Resizes so that the short side is {@code size}; the long side is {@code int(size * long / short)}. */
+    /**
+     * Resizes so that the short side is {@code size}; the long side is {@code int(size * long / short)}.
+     *
+     * @param size the length of the short side after resizing, in pixels
+     * @param resampleFilter the filter that computes the resized pixels
+     * @return this builder
+     */
     public Builder resizeShortSide(int size, ResampleFilter resampleFilter) {
       if (size <= 0) {
         throw new IllegalArgumentException("resize size must be positive, got " + size);
@@ -344,6 +381,11 @@ public final class ImageTransform {
     /**
      * Resizes to exactly {@code width x height}, ignoring the aspect ratio, as Hugging Face
      * processors do when {@code size} is {@code {"height", "width"}} (SigLIP, Chinese-CLIP).
+     *
+     * @param width the width after resizing, in pixels
+     * @param height the height after resizing, in pixels
+     * @param resampleFilter the filter that computes the resized pixels
+     * @return this builder
      */
     public Builder resizeExact(int width, int height, ResampleFilter resampleFilter) {
       if (width <= 0 || height <= 0) {
@@ -355,7 +397,12 @@ public final class ImageTransform {
       return this;
     }
 
-    /** Crops a centred square of this size after resizing. */
+    /**
+     * Crops a centred square of this size after resizing.
+     *
+     * @param size crops a centred square of this size after resizing
+     * @return this builder
+     */
     public Builder centerCrop(int size) {
       if (size <= 0) {
         throw new IllegalArgumentException("crop size must be positive, got " + size);
@@ -365,13 +412,23 @@ public final class ImageTransform {
       return this;
     }
 
-    /** No crop: the tensor is the resized image (only with {@link #resizeExact}). */
+    /**
+     * No crop: the tensor is the resized image (only with {@link #resizeExact}).
+     *
+     * @return this builder
+     */
     public Builder noCrop() {
       this.crop = false;
       return this;
     }
 
-    /** How the crop offset is rounded; default torchvision's {@link CropRounding#ROUND_HALF_EVEN}. */
+    /**
+     * How the crop offset is rounded; default torchvision's {@link CropRounding#ROUND_HALF_EVEN}.
+     *
+     * @param rounding how the crop offset is rounded; default torchvision's {@link
+     *     CropRounding#ROUND_HALF_EVEN}
+     * @return this builder
+     */
     public Builder cropRounding(CropRounding rounding) {
       this.cropRounding = Objects.requireNonNull(rounding, "rounding");
       return this;
@@ -380,6 +437,10 @@ public final class ImageTransform {
     /**
      * The factor 8-bit samples are multiplied by before normalisation: a processor's {@code
      * rescale_factor}, or 1 when it does not rescale. Default 1/255.
+     *
+     * @param factor the factor 8-bit samples are multiplied by before normalisation: a processor's
+     *     {@code rescale_factor}, or 1 when it does not rescale
+     * @return this builder
      */
     public Builder rescale(double factor) {
       if (!(factor > 0) || Double.isInfinite(factor)) {
@@ -392,13 +453,23 @@ public final class ImageTransform {
     /**
      * {@code true}: convert to RGB right after decoding (VSE++); {@code false}: resize and crop in
      * the image's own mode and convert last (openai/CLIP).
+     *
+     * @param first {@code true}: convert to RGB right after decoding (VSE++); {@code false}: resize
+     *     and crop in the image's own mode and convert last (openai/CLIP)
+     * @return this builder
      */
     public Builder convertToRgbFirst(boolean first) {
       this.convertToRgbFirst = first;
       return this;
     }
 
-    /** Per-channel mean and standard deviation applied after scaling to [0, 1]. */
+    /**
+     * Per-channel mean and standard deviation applied after scaling to [0, 1].
+     *
+     * @param channelMean the mean subtracted from each channel, in channel order
+     * @param channelStd the standard deviation each channel is divided by, in channel order
+     * @return this builder
+     */
     public Builder normalize(float[] channelMean, float[] channelStd) {
       if (channelMean.length != 3 || channelStd.length != 3) {
         throw new IllegalArgumentException("mean and std need 3 values each");
@@ -408,7 +479,12 @@ public final class ImageTransform {
       return this;
     }
 
-    /** Largest accepted width x height; larger images are refused before decoding. */
+    /**
+     * Largest accepted width x height; larger images are refused before decoding.
+     *
+     * @param pixels largest accepted width x height; larger images are refused before decoding
+     * @return this builder
+     */
     public Builder maxPixels(long pixels) {
       if (pixels <= 0) {
         throw new IllegalArgumentException("maxPixels must be positive, got " + pixels);
@@ -417,6 +493,7 @@ public final class ImageTransform {
       return this;
     }
 
+    /** {@return a transform with this builder's settings} */
     public ImageTransform build() {
       return new ImageTransform(this);
     }

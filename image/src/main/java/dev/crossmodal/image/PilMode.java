@@ -19,6 +19,7 @@ public enum PilMode {
   LA(2),
   /** Palette indices; the palette holds 256 RGB triplets. */
   P(1),
+  /** RGB, 8 bits per channel. */
   RGB(3),
   /** RGB with straight alpha. */
   RGBA(4),
@@ -33,12 +34,16 @@ public enum PilMode {
     this.channels = channels;
   }
 
-  /** The mode's name in Pillow ({@code "1"}, {@code "L"}, {@code "RGBA"}, ...). */
+  /** {@return the mode's name in Pillow ({@code "1"}, {@code "L"}, {@code "RGBA"}, ...)} */
   public String pillowName() {
     return this == BILEVEL ? "1" : name();
   }
 
-  /** Samples per pixel in {@link DecodedImage#pixels()} or {@link DecodedImage#wide()}. */
+  /**
+   * Samples per pixel in {@link DecodedImage#pixels()} or {@link DecodedImage#wide()}.
+   *
+   * @return samples per pixel
+   */
   public int channels() {
     return channels;
   }

@@ -26,7 +26,15 @@ public final class PillowResampler {
 
   private PillowResampler() {}
 
-  /** Resizes the whole image to {@code width x height}, as {@code image.resize((w, h), filter)}. */
+  /**
+   * Resizes the whole image to {@code width x height}, as {@code image.resize((w, h), filter)}.
+   *
+   * @param image the image, in any mode
+   * @param width the new width, in pixels
+   * @param height the new height, in pixels
+   * @param filter the resampling filter
+   * @return the resized image, in the same mode
+   */
   public static DecodedImage resize(
       DecodedImage image, int width, int height, ResampleFilter filter) {
     return resizeAndCrop(image, width, height, filter, 0, 0, width, height);
@@ -37,6 +45,16 @@ public final class PillowResampler {
    * left}, {@code top}) and whose size is {@code cropWidth x cropHeight}; parts of the window
    * outside the resized image are zero, as Pillow's {@code crop} and torchvision's zero padding
    * leave them.
+   *
+   * @param image the image, in any mode
+   * @param width the width after resizing, in pixels
+   * @param height the height after resizing, in pixels
+   * @param filter the resampling filter
+   * @param left the window's left column in the resized image
+   * @param top the window's top row in the resized image
+   * @param cropWidth the window's width
+   * @param cropHeight the window's height
+   * @return the window, in the same mode
    */
   public static DecodedImage resizeAndCrop(
       DecodedImage image,

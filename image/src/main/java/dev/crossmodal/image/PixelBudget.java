@@ -25,7 +25,11 @@ public final class PixelBudget {
     this.remaining = new AtomicLong(total);
   }
 
-  /** A budget of {@code pixels} in all. */
+  /**
+   * {@return a budget of {@code pixels} in all}
+   *
+   * @param pixels the pixels all charged images may declare together
+   */
   public static PixelBudget of(long pixels) {
     if (pixels <= 0) {
       throw new IllegalArgumentException("a pixel budget must be positive, got " + pixels);
@@ -33,7 +37,7 @@ public final class PixelBudget {
     return new PixelBudget(pixels);
   }
 
-  /** A budget that never refuses (the decoder's own pixel limit still applies). */
+  /** {@return a budget that never refuses (the decoder's own pixel limit still applies)} */
   public static PixelBudget unlimited() {
     return new PixelBudget(Long.MAX_VALUE);
   }
@@ -41,6 +45,8 @@ public final class PixelBudget {
   /**
    * Takes the header's pixels from the budget.
    *
+   * @param name names the image in the error message
+   * @param header the image's header, read before decoding
    * @throws ImageTooLargeException naming the image if fewer pixels are left
    */
   public void charge(String name, ImageHeader header) {
@@ -58,12 +64,12 @@ public final class PixelBudget {
     } while (!remaining.compareAndSet(left, left - pixels));
   }
 
-  /** Pixels not yet charged. */
+  /** {@return pixels not yet charged} */
   public long remaining() {
     return remaining.get();
   }
 
-  /** The budget's size. */
+  /** {@return the budget's size} */
   public long total() {
     return total;
   }

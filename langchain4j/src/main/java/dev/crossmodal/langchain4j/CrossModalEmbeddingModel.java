@@ -66,6 +66,7 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
     }
   }
 
+  /** {@return a builder; give it a model spec or a loaded model} */
   public static Builder builder() {
     return new Builder();
   }
@@ -81,7 +82,7 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
         .orElse(null);
   }
 
-  /** The wrapped model. */
+  /** {@return the wrapped model} */
   public CrossModalModel model() {
     return model;
   }
@@ -176,20 +177,32 @@ public final class CrossModalEmbeddingModel implements EmbeddingModel, AutoClose
 
     private Builder() {}
 
-    /** Loads the model a spec describes (with {@link Models#load}); the embedding model owns it. */
+    /**
+     * Loads the model a spec describes (with {@link Models#load}); the embedding model owns it.
+     *
+     * @param modelSpec loads the model a spec describes (with {@link Models#load}); the embedding
+     *     model owns it
+     * @return this builder
+     */
     public Builder spec(ModelSpec modelSpec) {
       this.spec = Objects.requireNonNull(modelSpec, "spec");
       this.model = null;
       return this;
     }
 
-    /** Uses a loaded model, which stays the caller's to close. */
+    /**
+     * Uses a loaded model, which stays the caller's to close.
+     *
+     * @param loaded uses a loaded model, which stays the caller's to close
+     * @return this builder
+     */
     public Builder model(CrossModalModel loaded) {
       this.model = Objects.requireNonNull(loaded, "model");
       this.spec = null;
       return this;
     }
 
+    /** {@return the embedding model; it closes a model it loaded from a spec when closed} */
     public CrossModalEmbeddingModel build() {
       if (model != null) {
         return new CrossModalEmbeddingModel(model, false);

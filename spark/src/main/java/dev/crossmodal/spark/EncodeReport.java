@@ -14,6 +14,7 @@ import java.util.List;
  * @param elapsed wall time of the job
  */
 public record EncodeReport(long images, long texts, int dimension, List<SkippedItem> skipped, Duration elapsed) {
+  /** Copies the skipped items, so a report never changes. */
   public EncodeReport {
     skipped = List.copyOf(skipped);
   }

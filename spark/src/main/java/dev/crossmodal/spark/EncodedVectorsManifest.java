@@ -36,11 +36,17 @@ public record EncodedVectorsManifest(
   private static final int FORMAT_VERSION = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Copies the skipped items, so a manifest never changes. */
   public EncodedVectorsManifest {
     skipped = List.copyOf(skipped);
   }
 
-  /** Writes the manifest atomically into {@code dir}. */
+  /**
+   * Writes the manifest atomically into {@code dir}.
+   *
+   * @param dir the encoding job's output folder
+   * @throws IOException if the file cannot be written
+   */
   public void write(Path dir) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("format_version", FORMAT_VERSION);
@@ -63,6 +69,8 @@ public record EncodedVectorsManifest(
   /**
    * Reads the manifest of an encoding job's output folder.
    *
+   * @param dir the encoding job's output folder
+   * @return the manifest
    * @throws InvalidInputException if the folder holds no manifest or one of another version
    */
   public static EncodedVectorsManifest read(Path dir) {

@@ -10,6 +10,11 @@ import java.util.Map;
  * A {@link ModelSpec} in a form Spark can ship to executors: strings only (a {@link Path} is not
  * serialisable). Executors must see the model directory at the same path (a shared file system, or
  * the same image on every node).
+ *
+ * @param provider the provider name
+ * @param variant the variant, or {@code null}
+ * @param modelDir the model folder or file, or {@code null}
+ * @param options the provider options
  */
 record ModelSpecData(String provider, String variant, String modelDir, Map<String, String> options)
     implements Serializable {

@@ -58,6 +58,7 @@ public final class SparkEncodeJob {
   /**
    * Starts a job.
    *
+   * @return a builder with default settings
    * @param dataset what to encode
    * @param spec the model; its directory must be readable at the same path on every executor
    * @param output the folder to write (replaced if it exists)
@@ -66,7 +67,12 @@ public final class SparkEncodeJob {
     return new Builder(dataset, spec, output);
   }
 
-  /** Runs the job on {@code spark} and returns what it wrote. */
+  /**
+   * Runs the job on {@code spark} and returns what it wrote.
+   *
+   * @param spark the session the job runs in
+   * @return the counts written and what was skipped
+   */
   public EncodeReport run(SparkSession spark) {
     long start = System.nanoTime();
     ModelSpecData specData = ModelSpecData.of(spec);
@@ -132,13 +138,23 @@ public final class SparkEncodeJob {
       this.output = Objects.requireNonNull(output, "output").toAbsolutePath().normalize();
     }
 
-    /** Encodes only the first {@code n} images (and their captions); negative means all. */
+    /**
+     * Encodes only the first {@code n} images (and their captions); negative means all.
+     *
+     * @param n encodes only the first {@code n} images (and their captions); negative means all
+     * @return this builder
+     */
     public Builder limit(long n) {
       this.limit = n;
       return this;
     }
 
-    /** Images per model call; texts go in batches 8 times larger. Default 32. */
+    /**
+     * Images per model call; texts go in batches 8 times larger. Default 32.
+     *
+     * @param size images per model call; texts go in batches 8 times larger
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -147,7 +163,12 @@ public final class SparkEncodeJob {
       return this;
     }
 
-    /** Spark partitions; default Spark's default parallelism. */
+    /**
+     * Spark partitions; default Spark's default parallelism.
+     *
+     * @param n spark partitions; default Spark's default parallelism
+     * @return this builder
+     */
     public Builder partitions(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("partitions must be at least 1, got " + n);
@@ -156,6 +177,7 @@ public final class SparkEncodeJob {
       return this;
     }
 
+    /** {@return the job} */
     public SparkEncodeJob build() {
       return new SparkEncodeJob(this);
     }

@@ -41,7 +41,13 @@ public final class VectorImport {
     this.checkpoint = b.checkpoint;
   }
 
-  /** Starts an import of the encoding output in {@code vectors} into {@code workspace}. */
+  /**
+   * Starts an import of the encoding output in {@code vectors} into {@code workspace}.
+   *
+   * @param workspace the workspace the vectors are added to
+   * @param vectors the output folder of a {@link SparkEncodeJob}
+   * @return a builder with default settings
+   */
   public static Builder builder(Workspace workspace, Path vectors) {
     return new Builder(workspace, vectors);
   }
@@ -54,7 +60,11 @@ public final class VectorImport {
    * @param elapsed wall time
    */
   public record ImportReport(Map<String, Long> imported, long alreadyPresent, Duration elapsed) {
-    /** Documents added of one modality. */
+    /**
+     * {@return documents added of one modality}
+     *
+     * @param modality the modality counted
+     */
     public long imported(Modality modality) {
       return imported.getOrDefault(modality.name(), 0L);
     }
@@ -63,6 +73,8 @@ public final class VectorImport {
   /**
    * Runs the import.
    *
+   * @param spark the session the import reads the vectors with
+   * @return the counts imported
    * @throws InvalidInputException if the vectors' dimension is not the workspace's
    */
   public ImportReport run(SparkSession spark) {
@@ -131,7 +143,12 @@ public final class VectorImport {
       this.vectors = vectors.toAbsolutePath().normalize();
     }
 
-    /** Rows written to the index per call; default 1000. */
+    /**
+     * Rows written to the index per call; default 1000.
+     *
+     * @param size rows written to the index per call; default 1000
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -140,12 +157,18 @@ public final class VectorImport {
       return this;
     }
 
-    /** How often the workspace is committed during the import; default 30 s. */
+    /**
+     * How often the workspace is committed during the import; default 30 s.
+     *
+     * @param interval how often the workspace is committed during the import; default 30 s
+     * @return this builder
+     */
     public Builder checkpointInterval(Duration interval) {
       this.checkpoint = interval;
       return this;
     }
 
+    /** {@return the import} */
     public VectorImport build() {
       return new VectorImport(this);
     }

@@ -37,7 +37,12 @@ public final class VectorTable {
 
   private VectorTable() {}
 
-  /** The row of one encoded document. */
+  /**
+   * {@return the row of one encoded document}
+   *
+   * @param document the document
+   * @param vector its vector
+   */
   public static Row toRow(Document document, float[] vector) {
     String uri = null;
     String text = null;
@@ -55,7 +60,11 @@ public final class VectorTable {
         vector);
   }
 
-  /** The document a row describes. */
+  /**
+   * {@return the document a row describes}
+   *
+   * @param row a row of the vector table
+   */
   public static Document toDocument(Row row) {
     String id = row.getString(0);
     String modality = row.getString(1);
@@ -72,7 +81,11 @@ public final class VectorTable {
     return tags.isEmpty() ? document : document.withTags(tags);
   }
 
-  /** The vector of a row. */
+  /**
+   * {@return the vector of a row}
+   *
+   * @param row a row of the vector table
+   */
   public static float[] vector(Row row) {
     List<Float> values = row.getList(5);
     float[] vector = new float[values.size()];

@@ -46,11 +46,16 @@ public final class ColorWordsModel extends TextImageModel {
   private final Encoder image = new ImageEncoder(this);
   private final long delayMillis;
 
+  /** A model that encodes without delay. */
   public ColorWordsModel() {
     this(0);
   }
 
-  /** A model that spends {@code delayMillis} on every document, as a real model would. */
+  /**
+   * A model that spends {@code delayMillis} on every document, as a real model would.
+   *
+   * @param delayMillis the milliseconds each document takes to encode
+   */
   public ColorWordsModel(long delayMillis) {
     this.delayMillis = delayMillis;
   }
@@ -90,7 +95,11 @@ public final class ColorWordsModel extends TextImageModel {
   @Override
   public void close() {}
 
-  /** The unit vector along one colour's axis. */
+  /**
+   * {@return the unit vector along one colour's axis}
+   *
+   * @param color one of {@link #COLORS}
+   */
   public static float[] axis(String color) {
     int i = COLORS.indexOf(color);
     if (i < 0) {
@@ -101,7 +110,11 @@ public final class ColorWordsModel extends TextImageModel {
     return v;
   }
 
-  /** Solid RGB of a colour word's prototype, for making test images. */
+  /**
+   * {@return solid RGB of a colour word's prototype, for making test images}
+   *
+   * @param color one of {@link #COLORS}
+   */
   public static int rgb(String color) {
     int[] c = RGB[COLORS.indexOf(color)];
     return (c[0] << 16) | (c[1] << 8) | c[2];

@@ -13,6 +13,9 @@ import dev.crossmodal.core.model.ModelSpec;
  * interrupt or kill a run part-way.
  */
 public final class ColorWordsModelProvider implements ModelProvider {
+  /**
+   * The provider's name, as {@code --model color-words} and {@code ModelSpec.of("color-words")} give it.
+   */
   public static final String NAME = "color-words";
 
   @Override

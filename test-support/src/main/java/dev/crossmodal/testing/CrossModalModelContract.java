@@ -27,7 +27,7 @@ public abstract class CrossModalModelContract {
   /** A folder for the kit's test images. */
   @TempDir protected Path dir;
 
-  /** The model under test. */
+  /** {@return the model under test} */
   protected abstract CrossModalModel model();
 
   private Document photo(String id, String color) {

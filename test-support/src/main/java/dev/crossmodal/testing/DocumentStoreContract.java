@@ -32,10 +32,15 @@ public abstract class DocumentStoreContract {
   /** The store under test. */
   protected DocumentStore store;
 
-  /** Opens the store kept under {@code dir}, or an empty one. */
+  /**
+   * Opens the store kept under {@code dir}, or an empty one.
+   *
+   * @param dir a folder of the test's own
+   * @return the store under test
+   */
   protected abstract DocumentStore open(Path dir);
 
-  /** Whether what was committed is there after closing and opening again. */
+  /** {@return whether what was committed is there after closing and opening again} */
   protected boolean persistent() {
     return false;
   }

@@ -14,10 +14,16 @@ import java.util.List;
 public abstract class ForwardingVectorIndex<I extends VectorIndex> implements VectorIndex {
   private final I delegate;
 
+  /**
+   * An index passing every call to {@code delegate}.
+   *
+   * @param delegate the index calls are passed to
+   */
   protected ForwardingVectorIndex(I delegate) {
     this.delegate = delegate;
   }
 
+  /** {@return the index calls are passed to} */
   protected final I delegate() {
     return delegate;
   }

@@ -46,7 +46,11 @@ public abstract class PersistentVectorIndexContract extends VectorIndexContract 
     assertThat(index.size()).isEqualTo(1);
   }
 
-  /** Reopens the index under test; for subclasses adding their own persistence tests. */
+  /**
+   * Reopens the index under test; for subclasses adding their own persistence tests.
+   *
+   * @return the index under test, opened again from its files
+   */
   protected VectorIndex reopen() {
     index.close();
     index = create(dir, DIM);

@@ -11,7 +11,14 @@ import javax.imageio.ImageIO;
 public final class TestImages {
   private TestImages() {}
 
-  /** Writes a 16x12 PNG of one of {@link ColorWordsModel#COLORS} and returns its path. */
+  /**
+   * Writes a 16x12 PNG of one of {@link ColorWordsModel#COLORS} and returns its path.
+   *
+   * @param dir the folder the image is written to
+   * @param name the file name
+   * @param color one of {@link ColorWordsModel#COLORS}
+   * @return the written file
+   */
   public static Path solid(Path dir, String name, String color) {
     BufferedImage img = new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB);
     int rgb = ColorWordsModel.rgb(color);

@@ -37,7 +37,13 @@ public abstract class VectorIndexContract {
   /** The index under test, from {@link #create}. */
   protected VectorIndex index;
 
-  /** Creates an empty index of {@code dimension}, storing its files (if any) under {@code dir}. */
+  /**
+   * Creates an empty index of {@code dimension}, storing its files (if any) under {@code dir}.
+   *
+   * @param dir a folder of the test's own
+   * @param dimension the vector dimension
+   * @return the index under test
+   */
   protected abstract VectorIndex create(Path dir, int dimension);
 
   /** Creates the index under test. */
@@ -133,7 +139,7 @@ public abstract class VectorIndexContract {
     assertThat(index.size()).isZero();
   }
 
-  /** The tolerance of score comparisons: float kernels may sum in any order. */
+  /** {@return the tolerance of score comparisons: float kernels may sum in any order} */
   protected static org.assertj.core.data.Offset<Float> within() {
     return org.assertj.core.data.Offset.offset(1e-5f);
   }

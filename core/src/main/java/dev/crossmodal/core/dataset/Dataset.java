@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  */
 public interface Dataset {
 
-  /** A short description for logs, such as {@code flickr8k (data/flickr8k)}. */
+  /** {@return a short description for logs, such as {@code flickr8k (data/flickr8k)}} */
   String name();
 
-  /** The entries, one per image; close the stream to release open files. */
+  /** {@return the entries, one per image; close the stream to release open files} */
   Stream<DatasetEntry> entries();
 }

@@ -20,17 +20,25 @@ public record DatasetEntry(Document image, List<Document> captions, List<Skipped
     problems = List.copyOf(problems);
   }
 
-  /** An entry that only reports problems. */
+  /**
+   * {@return an entry that only reports problems}
+   *
+   * @param problems the items of this entry that could not be read
+   */
   public static DatasetEntry problemsOnly(List<SkippedItem> problems) {
     return new DatasetEntry(null, List.of(), problems);
   }
 
-  /** An entry of a text-only dataset: one text, no image. */
+  /**
+   * {@return an entry of a text-only dataset: one text, no image}
+   *
+   * @param text the text document
+   */
   public static DatasetEntry text(Document text) {
     return new DatasetEntry(null, List.of(text), List.of());
   }
 
-  /** Whether the entry has a usable image (its captions may still be used without it). */
+  /** {@return whether the entry has a usable image (its captions may still be used without it)} */
   public boolean hasImage() {
     return image != null;
   }

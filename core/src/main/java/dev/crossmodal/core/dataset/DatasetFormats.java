@@ -19,6 +19,9 @@ public final class DatasetFormats {
   /**
    * Opens {@code dir} as a dataset of {@code format}.
    *
+   * @param format a format name, one of {@link #names()}
+   * @param dir the dataset folder (or file, where the format allows it)
+   * @return the dataset, read lazily; close it when done
    * @param split a named subset where the format has splits, or {@code null} for all of it
    * @throws InvalidInputException if no provider reads that format (the message lists those that
    *     do), or the provider refuses the folder
@@ -37,7 +40,7 @@ public final class DatasetFormats {
             : "use one of " + available));
   }
 
-  /** Every format name the providers on the class path read. */
+  /** {@return every format name the providers on the class path read} */
   public static List<String> names() {
     List<String> names = new ArrayList<>();
     ServiceLoader.load(DatasetProvider.class).forEach(p -> names.addAll(p.formats()));

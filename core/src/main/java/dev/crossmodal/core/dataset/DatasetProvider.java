@@ -18,12 +18,13 @@ import java.util.List;
  */
 public interface DatasetProvider {
 
-  /** The format names this provider reads, as users type them ({@code --format}). */
+  /** {@return the format names this provider reads, as users type them ({@code --format})} */
   List<String> formats();
 
   /**
    * Opens {@code dir} as a dataset of the given format.
    *
+   * @return the dataset, read lazily; close it when done
    * @param format one of {@link #formats()}
    * @param dir the dataset folder (or file, where the format allows it)
    * @param split a named subset where the format has splits, or {@code null} for all of it

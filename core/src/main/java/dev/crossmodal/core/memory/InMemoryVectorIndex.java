@@ -26,7 +26,11 @@ public final class InMemoryVectorIndex implements VectorIndex {
   private final int dimension;
   private final Map<String, float[]> vectors = new LinkedHashMap<>();
 
-  /** An empty index of vectors of {@code dimension} components. */
+  /**
+   * An empty index of vectors of {@code dimension} components.
+   *
+   * @param dimension the number of components of every vector
+   */
   public InMemoryVectorIndex(int dimension) {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);
@@ -34,7 +38,7 @@ public final class InMemoryVectorIndex implements VectorIndex {
     this.dimension = dimension;
   }
 
-  /** A factory that ignores the path: every workspace index lives only in memory. */
+  /** {@return a factory that ignores the path: every workspace index lives only in memory} */
   public static VectorIndexFactory factory() {
     return new VectorIndexFactory() {
       @Override
@@ -101,7 +105,11 @@ public final class InMemoryVectorIndex implements VectorIndex {
     return hits;
   }
 
-  /** A copy of the stored (unit-length) vector, if the id is present. */
+  /**
+   * {@return a copy of the stored (unit-length) vector, if the id is present}
+   *
+   * @param id the document id
+   */
   public synchronized java.util.Optional<float[]> vector(String id) {
     float[] v = vectors.get(id);
     return v == null ? java.util.Optional.empty() : java.util.Optional.of(v.clone());

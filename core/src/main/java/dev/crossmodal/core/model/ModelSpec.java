@@ -27,39 +27,60 @@ public record ModelSpec(String provider, String variant, Path modelDir, Map<Stri
     options = Map.copyOf(options);
   }
 
-  /** The provider's default model, with no options. */
+  /**
+   * {@return the provider's default model, with no options}
+   *
+   * @param provider a provider name, such as {@code clip}
+   */
   public static ModelSpec of(String provider) {
     return new ModelSpec(provider, null, null, Map.of());
   }
 
-  /** A copy that names a variant, such as a hub repository. */
+  /**
+   * {@return a copy that names a variant, such as a hub repository}
+   *
+   * @param newVariant the variant, such as a hub repository name
+   */
   public ModelSpec withVariant(String newVariant) {
     return new ModelSpec(provider, newVariant, modelDir, options);
   }
 
-  /** A copy that loads from a local folder or file instead of downloading. */
+  /**
+   * {@return a copy that loads from a local folder or file instead of downloading}
+   *
+   * @param dir a local model folder or file
+   */
   public ModelSpec withModelDir(Path dir) {
     return new ModelSpec(provider, variant, dir, options);
   }
 
-  /** A copy with one more provider option, such as {@code threads}. */
+  /**
+   * {@return a copy with one more provider option, such as {@code threads}}
+   *
+   * @param key the option's name
+   * @param value the option's value
+   */
   public ModelSpec withOption(String key, String value) {
     var copy = new java.util.HashMap<>(options);
     copy.put(key, value);
     return new ModelSpec(provider, variant, modelDir, copy);
   }
 
-  /** One option's value, if set. */
+  /**
+   * {@return one option's value, if set}
+   *
+   * @param key the option's name
+   */
   public Optional<String> option(String key) {
     return Optional.ofNullable(options.get(key));
   }
 
-  /** The local model folder or file, if set. */
+  /** {@return the local model folder or file, if set} */
   public Optional<Path> modelDirectory() {
     return Optional.ofNullable(modelDir);
   }
 
-  /** The variant, if set. */
+  /** {@return the variant, if set} */
   public Optional<String> variantName() {
     return Optional.ofNullable(variant);
   }

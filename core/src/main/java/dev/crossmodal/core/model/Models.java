@@ -23,6 +23,8 @@ public final class Models {
   /**
    * Loads the model a spec describes.
    *
+   * @param spec names the provider and the model it should load
+   * @return the loaded model; close it to free its native resources
    * @throws InvalidModelException if no provider of that name is on the class path, or the
    *     provider cannot load the model
    */
@@ -39,8 +41,9 @@ public final class Models {
   }
 
   /**
-   * The provider whose family a local model belongs to ({@link ModelProvider#recognizes}).
+   * {@return the provider whose family a local model belongs to ({@link ModelProvider#recognizes})}
    *
+   * @param modelPath a local model file or folder
    * @throws InvalidModelException if the path does not exist or no provider recognises it
    */
   public static ModelProvider detect(Path modelPath) {
@@ -59,7 +62,11 @@ public final class Models {
             + " recognises its files); name the family instead of 'auto'");
   }
 
-  /** The provider registered under {@code name}. */
+  /**
+   * {@return the provider registered under {@code name}}
+   *
+   * @param name a provider name, such as {@code clip}
+   */
   public static ModelProvider provider(String name) {
     List<String> available = new ArrayList<>();
     for (ModelProvider provider : ServiceLoader.load(ModelProvider.class)) {

@@ -41,6 +41,8 @@ public final class EncodingPipeline implements AutoCloseable {
   @FunctionalInterface
   public interface BatchSink {
     /**
+     * Takes one encoded batch, such as to store its vectors.
+     *
      * @param documents the documents that were encoded, in input order
      * @param vectors one vector per document
      * @param skipped the items of this batch that could not be encoded
@@ -65,12 +67,12 @@ public final class EncodingPipeline implements AutoCloseable {
     this.workers = Executors.newFixedThreadPool(b.prepareThreads, factory);
   }
 
-  /** A builder with default settings. */
+  /** {@return a builder with default settings} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Documents per encoder call. */
+  /** {@return documents per encoder call} */
   public int batchSize() {
     return batchSize;
   }
@@ -79,6 +81,9 @@ public final class EncodingPipeline implements AutoCloseable {
    * Encodes every document from {@code documents} with {@code encoder} and hands each batch to
    * {@code sink}. Documents must all be of the encoder's modality.
    *
+   * @param encoder encodes the documents
+   * @param documents the documents, read lazily
+   * @param sink receives each encoded batch, on the calling thread
    * @throws CancellationException if the calling thread is interrupted
    */
   public void run(Encoder encoder, Iterator<Document> documents, BatchSink sink) {
@@ -205,7 +210,12 @@ public final class EncodingPipeline implements AutoCloseable {
 
     private Builder() {}
 
-    /** Documents per model call (the seed's {@code request_size}); default 32. */
+    /**
+     * Documents per model call (the seed's {@code request_size}); default 32.
+     *
+     * @param size documents per model call (the seed's {@code request_size}); default 32
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("batch size must be at least 1, got " + size);
@@ -214,7 +224,12 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** Threads that decode and tokenise; default: one per processor. */
+    /**
+     * Threads that decode and tokenise; default: one per processor.
+     *
+     * @param threads threads that decode and tokenise; default: one per processor
+     * @return this builder
+     */
     public Builder prepareThreads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("prepare threads must be at least 1, got " + threads);
@@ -223,7 +238,12 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** Batches prepared ahead of the model; default 2. */
+    /**
+     * Batches prepared ahead of the model; default 2.
+     *
+     * @param batches batches prepared ahead of the model; default 2
+     * @return this builder
+     */
     public Builder prefetchBatches(int batches) {
       if (batches < 0) {
         throw new IllegalArgumentException("prefetch must not be negative, got " + batches);
@@ -232,7 +252,7 @@ public final class EncodingPipeline implements AutoCloseable {
       return this;
     }
 
-    /** The pipeline these settings describe. */
+    /** {@return the pipeline these settings describe} */
     public EncodingPipeline build() {
       return new EncodingPipeline(this);
     }

@@ -82,7 +82,12 @@ public final class Indexer {
     workspace.requireModel(model);
   }
 
-  /** A builder for an indexer writing {@code model}'s vectors into {@code workspace}. */
+  /**
+   * {@return a builder for an indexer writing {@code model}'s vectors into {@code workspace}}
+   *
+   * @param workspace where vectors and documents are stored
+   * @param model encodes the documents
+   */
   public static Builder builder(Workspace workspace, CrossModalModel model) {
     return new Builder(workspace, model);
   }
@@ -105,6 +110,10 @@ public final class Indexer {
    * <p>The dataset is read lazily, one window of entries at a time (at most {@value
    * #IMAGE_WINDOW_BATCHES} image batches or {@value #TEXT_WINDOW_BATCHES} text batches), so the
    * heap holds that window and the batches in flight, whatever the size of the dataset.
+   *
+   * @param dataset the dataset, read lazily
+   * @param limit how many items to index, or a negative number for all
+   * @return what was indexed and skipped
    */
   public IndexReport index(Dataset dataset, long limit) {
     int imageWindow = IMAGE_WINDOW_BATCHES * batchSize;
@@ -167,6 +176,9 @@ public final class Indexer {
   /**
    * Indexes documents of any modality the model can encode. The list is one window: captions may
    * come before or after their images.
+   *
+   * @param documents the documents to index
+   * @return what was indexed and skipped
    */
   public IndexReport index(List<Document> documents) {
     try (Run run = new Run(documents.size())) {
@@ -356,7 +368,12 @@ public final class Indexer {
       this.model = model;
     }
 
-    /** Documents per model call; default 32. */
+    /**
+     * Documents per model call; default 32.
+     *
+     * @param size documents per model call; default 32
+     * @return this builder
+     */
     public Builder batchSize(int size) {
       if (size < 1 || size > MAX_BATCH_SIZE) {
         throw new IllegalArgumentException(
@@ -369,6 +386,10 @@ public final class Indexer {
     /**
      * Texts handed to the text encoder at once; default {@code 8 x batchSize}, so that encoders
      * can group captions by length.
+     *
+     * @param size texts handed to the text encoder at once; default {@code 8 x batchSize}, so that
+     *     encoders can group captions by length
+     * @return this builder
      */
     public Builder textBatchSize(int size) {
       if (size < 1) {
@@ -378,13 +399,23 @@ public final class Indexer {
       return this;
     }
 
-    /** Threads that decode images and tokenise text ahead of the model. */
+    /**
+     * Threads that decode images and tokenise text ahead of the model.
+     *
+     * @param threads threads that decode images and tokenise text ahead of the model
+     * @return this builder
+     */
     public Builder prepareThreads(int threads) {
       this.prepareThreads = threads;
       return this;
     }
 
-    /** How often work in progress is committed; default 30 s. */
+    /**
+     * How often work in progress is committed; default 30 s.
+     *
+     * @param interval how often work in progress is committed; default 30 s
+     * @return this builder
+     */
     public Builder checkpointInterval(Duration interval) {
       if (interval == null || interval.isNegative()) {
         throw new IllegalArgumentException("checkpoint interval must be zero or positive, got " + interval);
@@ -397,6 +428,10 @@ public final class Indexer {
      * After how many new documents work in progress is committed, whatever the time; default
      * 100,000. Changes wait in memory until a commit, so this bounds the heap a fast encoder
      * (or a model-free test model) fills between two timed checkpoints.
+     *
+     * @param documents after how many new documents work in progress is committed, whatever the
+     *     time; default 100,000
+     * @return this builder
      */
     public Builder checkpointDocuments(long documents) {
       if (documents < 1) {
@@ -406,13 +441,18 @@ public final class Indexer {
       return this;
     }
 
-    /** Reports reading and encoding progress to {@code listener}. */
+    /**
+     * Reports reading and encoding progress to {@code listener}.
+     *
+     * @param listener reports reading and encoding progress to {@code listener}
+     * @return this builder
+     */
     public Builder progress(ProgressListener listener) {
       this.progress = listener;
       return this;
     }
 
-    /** The indexer these settings describe. */
+    /** {@return the indexer these settings describe} */
     public Indexer build() {
       return new Indexer(this);
     }

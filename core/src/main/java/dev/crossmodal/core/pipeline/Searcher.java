@@ -37,6 +37,10 @@ public final class Searcher {
   private final CrossModalModel model;
 
   /**
+   * A searcher of {@code workspace}, encoding queries with {@code model}.
+   *
+   * @param workspace the workspace searched
+   * @param model the model the workspace was built with, which encodes the queries
    * @throws dev.crossmodal.core.InvalidWorkspaceException if the workspace was built with another
    *     model
    */
@@ -46,15 +50,24 @@ public final class Searcher {
     this.model = model;
   }
 
-  /** The {@code k} best matches in the modalities of the other content kind. */
+  /**
+   * {@return the {@code k} best matches in the modalities of the other content kind}
+   *
+   * @param query the query document
+   * @param k how many matches at most
+   */
   public List<Match> search(Document query, int k) {
     return search(query, k, defaultTargets(query.modality()), IdFilter.ALL);
   }
 
   /**
-   * The {@code k} best matches among documents of the {@code targets} modalities that pass the
-   * filter.
+   * {@return the {@code k} best matches among documents of the {@code targets} modalities that pass the
+   * filter}
    *
+   * @param query the query document
+   * @param k how many matches at most
+   * @param targets the modalities searched
+   * @param filter which document ids may be returned
    * @throws InvalidInputException if {@code k} is out of range, the query cannot be encoded, or a
    *     target modality has no index
    */
@@ -89,8 +102,10 @@ public final class Searcher {
   }
 
   /**
-   * The modalities a query of {@code queryModality} searches by default: every indexed modality
-   * of the other content kind, or, if there is none, the query's own.
+   * {@return the modalities a query of {@code queryModality} searches by default: every indexed modality
+   * of the other content kind, or, if there is none, the query's own}
+   *
+   * @param queryModality the modality of the query
    */
   public Set<Modality> defaultTargets(Modality queryModality) {
     Set<Modality> targets = new LinkedHashSet<>();
@@ -105,12 +120,12 @@ public final class Searcher {
     return targets;
   }
 
-  /** The model queries are encoded with. */
+  /** {@return the model queries are encoded with} */
   public CrossModalModel model() {
     return model;
   }
 
-  /** The workspace searched. */
+  /** {@return the workspace searched} */
   public Workspace workspace() {
     return workspace;
   }

@@ -24,11 +24,23 @@ public final class AtomicFiles {
   /** Writes a file's content through an output stream. */
   @FunctionalInterface
   public interface Writer {
-    /** Writes the file's content. */
+    /**
+     * Writes the file's content.
+     *
+     * @param out the temporary file's stream; not to be closed by the writer
+     * @throws IOException if writing fails, which abandons the replacement
+     */
     void writeTo(OutputStream out) throws IOException;
   }
 
-  /** Atomically replaces {@code target} with what {@code writer} writes. */
+  /**
+   * Atomically replaces {@code target} with what {@code writer} writes.
+   *
+   * @param target the file to replace; its folder must exist
+   * @param writer writes the new content to a temporary file beside {@code target}
+   * @throws IOException if the content cannot be written, synced or moved into place; {@code
+   *     target} is then untouched
+   */
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
@@ -51,7 +63,14 @@ public final class AtomicFiles {
     }
   }
 
-  /** Atomically replaces {@code target} with {@code bytes}. */
+  /**
+   * Atomically replaces {@code target} with {@code bytes}.
+   *
+   * @param target the file to replace; its folder must exist
+   * @param bytes the new content
+   * @throws IOException if the content cannot be written, synced or moved into place; {@code
+   *     target} is then untouched
+   */
   public static void write(Path target, byte[] bytes) throws IOException {
     write(target, out -> out.write(bytes));
   }

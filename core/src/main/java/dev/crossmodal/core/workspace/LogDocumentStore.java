@@ -77,6 +77,8 @@ public final class LogDocumentStore implements DocumentStore {
    * Opens the log at {@code file} for writing, creating it if absent; a torn last record (a crash
    * during a commit) is cut off.
    *
+   * @param file the log file
+   * @return the store, open for reading and writing
    * @throws InvalidWorkspaceException if the file is not a document log, of an unknown version, or
    *     damaged before its last record
    */
@@ -310,7 +312,7 @@ public final class LogDocumentStore implements DocumentStore {
     snapshot.forEach(action);
   }
 
-  /** The number of live documents. */
+  /** {@return the number of live documents} */
   public synchronized int size() {
     return documents.size();
   }

@@ -28,7 +28,17 @@ public record Manifest(
     List<Modality> modalities,
     Map<String, Long> counts,
     String modelDigest) {
-  /** A manifest without a weight digest. */
+  /**
+   * A manifest without a weight digest.
+   *
+   * @param formatVersion the workspace format version
+   * @param modelId the model's identity
+   * @param modelSpec how to load the model again
+   * @param dimension the vector dimension
+   * @param indexType the name of the index provider
+   * @param modalities the modalities with an index
+   * @param counts documents per modality name as of the last commit
+   */
   public Manifest(int formatVersion, String modelId, ModelSpec modelSpec, int dimension,
       String indexType, List<Modality> modalities, Map<String, Long> counts) {
     this(formatVersion, modelId, modelSpec, dimension, indexType, modalities, counts, null);
@@ -40,7 +50,11 @@ public record Manifest(
     counts = Map.copyOf(counts);
   }
 
-  /** The number of documents of a modality as of the last commit. */
+  /**
+   * {@return the number of documents of a modality as of the last commit}
+   *
+   * @param modality the modality counted
+   */
   public long count(Modality modality) {
     return counts.getOrDefault(modality.name(), 0L);
   }

@@ -26,6 +26,8 @@ public final class RecordedModel {
   /**
    * Loads the workspace's model, checked against the identity in its manifest.
    *
+   * @param workspace the workspace whose manifest names the model
+   * @return the loaded model; close it to free its native resources
    * @param modelDir a model folder or file to use instead of the recorded location, or {@code null}
    * @throws InvalidModelException if the model cannot be found, naming {@code --model-dir}
    * @throws dev.crossmodal.core.InvalidWorkspaceException if the model found is not the one the

@@ -91,6 +91,10 @@ public final class Workspace implements AutoCloseable {
   /**
    * Opens an existing workspace.
    *
+   * @param dir the workspace folder
+   * @param factory opens the workspace's vector indexes
+   * @param mode read-write (locked) or read-only
+   * @return the open workspace; close it to release the lock
    * @throws InvalidWorkspaceException if {@code dir} holds no workspace, a damaged one, one of an
    *     unknown format version, one whose indexes are of another type, or (read-write) one that
    *     another process is writing to
@@ -163,14 +167,20 @@ public final class Workspace implements AutoCloseable {
     }
   }
 
-  /** Whether {@code dir} holds a workspace (a manifest), damaged or not. */
+  /**
+   * {@return whether {@code dir} holds a workspace (a manifest), damaged or not}
+   *
+   * @param dir a folder
+   */
   public static boolean exists(Path dir) {
     return ManifestFile.exists(dir);
   }
 
   /**
-   * A workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
-   * indexes: for host applications' unit tests and throw-away collections.
+   * {@return a workspace that lives only in memory, with {@link dev.crossmodal.core.memory.InMemoryVectorIndex}
+   * indexes: for host applications' unit tests and throw-away collections}
+   *
+   * @param model the model whose vectors the workspace holds
    */
   public static Workspace inMemory(CrossModalModel model) {
     List<Modality> modalities = new ArrayList<>(model.modalities());
@@ -186,7 +196,13 @@ public final class Workspace implements AutoCloseable {
         indexes, null);
   }
 
-  /** Opens an existing workspace for reading and writing. */
+  /**
+   * Opens an existing workspace for reading and writing.
+   *
+   * @param dir the workspace folder
+   * @param factory opens the workspace's vector indexes
+   * @return the open workspace; close it to release the lock
+   */
   public static Workspace open(Path dir, VectorIndexFactory factory) {
     return open(dir, factory, OpenMode.READ_WRITE);
   }
@@ -199,6 +215,8 @@ public final class Workspace implements AutoCloseable {
    * try (Workspace ws = Workspace.open(Path.of("ws"))) { ... }
    * }</pre>
    *
+   * @param dir the workspace folder
+   * @return the open workspace; close it to release the lock
    * @throws InvalidWorkspaceException as {@link #open(Path, VectorIndexFactory, OpenMode)}, or if
    *     no index provider of the recorded name is on the class path
    */
@@ -206,7 +224,13 @@ public final class Workspace implements AutoCloseable {
     return open(dir, OpenMode.READ_WRITE);
   }
 
-  /** As {@link #open(Path)}, in the given mode. */
+  /**
+   * As {@link #open(Path)}, in the given mode.
+   *
+   * @param dir the workspace folder
+   * @param mode read-write (locked) or read-only
+   * @return the open workspace; close it to release the lock
+   */
   public static Workspace open(Path dir, OpenMode mode) {
     if (!Files.isDirectory(dir)) {
       return open(dir, VectorIndexes.defaultFactory(), mode); // refuses with the usual message
@@ -218,6 +242,11 @@ public final class Workspace implements AutoCloseable {
    * As {@link #openOrCreate(Path, ModelSpec, CrossModalModel, VectorIndexFactory)}: an existing
    * workspace keeps the index its manifest names, a new one gets {@link
    * VectorIndexes#defaultFactory()}.
+   *
+   * @param dir the workspace folder; created if absent
+   * @param spec how to load the model again, recorded in a new workspace
+   * @param model the model whose vectors the workspace holds
+   * @return the open workspace; close it to release the lock
    */
   public static Workspace openOrCreate(Path dir, ModelSpec spec, CrossModalModel model) {
     VectorIndexFactory factory = ManifestFile.exists(dir)
@@ -229,6 +258,11 @@ public final class Workspace implements AutoCloseable {
   /**
    * Opens the workspace in {@code dir} for writing, or creates it there for this model.
    *
+   * @param dir the workspace folder; created if absent
+   * @param spec how to load the model again, recorded in a new workspace
+   * @param model the model whose vectors the workspace holds
+   * @param factory opens or creates the workspace's vector indexes
+   * @return the open workspace; close it to release the lock
    * @throws InvalidWorkspaceException if it exists and was built with another model (its identity
    *     or dimension differ)
    */
@@ -582,6 +616,7 @@ public final class Workspace implements AutoCloseable {
   /**
    * Checks that vectors of {@code model} belong in this workspace.
    *
+   * @param model the model about to write or query vectors
    * @throws InvalidWorkspaceException if the workspace was built with another model
    */
   public void requireModel(CrossModalModel model) {
@@ -594,8 +629,8 @@ public final class Workspace implements AutoCloseable {
   }
 
   /**
-   * Whether a writer has finished a commit since this read-only workspace was opened: its manifest
-   * on disk changed and no commit is under way. Cheap (reads the small manifest file), so that a
+   * {@return whether a writer has finished a commit since this read-only workspace was opened: its manifest
+   * on disk changed and no commit is under way} Cheap (reads the small manifest file), so that a
    * server can poll it and {@link #reopen} to see new documents.
    */
   public boolean hasNewerCommit() {
@@ -617,6 +652,7 @@ public final class Workspace implements AutoCloseable {
   /**
    * Opens this workspace again, read-only, at its latest commit; this one stays open.
    *
+   * @return a new read-only workspace; close it when done
    * @throws InvalidWorkspaceException as {@link #open} does
    * @throws IllegalStateException for an {@link #inMemory} workspace
    */
@@ -627,34 +663,35 @@ public final class Workspace implements AutoCloseable {
     return open(dir, factory, OpenMode.READ_ONLY);
   }
 
-  /** The workspace folder; empty for an {@link #inMemory} workspace. */
+  /** {@return the workspace folder; empty for an {@link #inMemory} workspace} */
   public Optional<Path> directory() {
     return Optional.ofNullable(dir);
   }
 
-  /** How the workspace was opened. */
+  /** {@return how the workspace was opened} */
   public OpenMode mode() {
     return mode;
   }
 
-  /** The manifest as of the last commit. */
+  /** {@return the manifest as of the last commit} */
   public synchronized Manifest manifest() {
     return manifest;
   }
 
-  /** The stored documents. */
+  /** {@return the stored documents} */
   public DocumentStore documents() {
     return store;
   }
 
-  /** The modalities with an index, in manifest order. */
+  /** {@return the modalities with an index, in manifest order} */
   public List<Modality> modalities() {
     return manifest.modalities();
   }
 
   /**
-   * The index of one modality.
+   * {@return the index of one modality}
    *
+   * @param modality the indexed modality
    * @throws IllegalArgumentException if the workspace has no index for it
    */
   public VectorIndex index(Modality modality) {
@@ -666,12 +703,21 @@ public final class Workspace implements AutoCloseable {
     return index;
   }
 
-  /** The index of one modality, if the workspace has one. */
+  /**
+   * {@return the index of one modality, if the workspace has one}
+   *
+   * @param modality the modality
+   */
   public Optional<VectorIndex> findIndex(Modality modality) {
     return Optional.ofNullable(indexes.get(modality));
   }
 
-  /** Looks up a stored document. */
+  /**
+   * Looks up a stored document.
+   *
+   * @param id the document id
+   * @return the document, if stored
+   */
   public Optional<Document> document(String id) {
     return store.get(id);
   }

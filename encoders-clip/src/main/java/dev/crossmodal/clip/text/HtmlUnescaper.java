@@ -33,7 +33,12 @@ public final class HtmlUnescaper {
 
   private HtmlUnescaper() {}
 
-  /** Replaces every character reference in {@code s} as Python's {@code html.unescape} does. */
+  /**
+   * Replaces every character reference in {@code s} as Python's {@code html.unescape} does.
+   *
+   * @param s the text
+   * @return the text with its character references replaced
+   */
   public static String unescape(String s) {
     if (s.indexOf('&') < 0) {
       return s;

@@ -36,7 +36,11 @@ public final class TextFixer {
 
   private TextFixer() {}
 
-  /** ftfy's {@code fix_text(text)} with default settings. */
+  /**
+   * {@return ftfy's {@code fix_text(text)} with default settings}
+   *
+   * @param text the text to repair
+   */
   public static String fixText(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean unescapeHtml = true;
@@ -58,7 +62,11 @@ public final class TextFixer {
     return out.toString();
   }
 
-  /** ftfy's {@code fix_encoding(text)}: only the mojibake repair, repeated until nothing changes. */
+  /**
+   * {@return ftfy's {@code fix_encoding(text)}: only the mojibake repair, repeated until nothing changes}
+   *
+   * @param text the text to repair
+   */
   public static String fixEncoding(String text) {
     return EncodingFixer.fixEncoding(text);
   }

@@ -74,17 +74,29 @@ public final class FlatIndex implements VectorIndex {
     this.current = store.publish();
   }
 
-  /** A builder for an index of vectors of {@code dimension} components. */
+  /**
+   * {@return a builder for an index of vectors of {@code dimension} components}
+   *
+   * @param dimension the number of components of every vector
+   */
   public static Builder builder(int dimension) {
     return new Builder(dimension);
   }
 
-  /** The factory workspaces use: file-backed indexes with default settings, named {@code flat}. */
+  /**
+   * {@return the factory workspaces use: file-backed indexes with default settings, named {@code
+   * flat}}
+   */
   public static VectorIndexFactory factory() {
     return new FlatIndexFactory(Runtime.getRuntime().availableProcessors());
   }
 
-  /** As {@link #factory()}, with {@code threads} threads per single-query search. */
+  /**
+   * As {@link #factory()}, with {@code threads} threads per single-query search.
+   *
+   * @param threads threads per single-query search
+   * @return a factory of file-backed indexes named {@code flat}
+   */
   public static VectorIndexFactory factory(int threads) {
     return new FlatIndexFactory(threads);
   }
@@ -99,35 +111,35 @@ public final class FlatIndex implements VectorIndex {
     return current.live();
   }
 
-  /** The kernel this index scores with, {@code panama} or {@code scalar}. */
+  /** {@return the kernel this index scores with, {@code panama} or {@code scalar}} */
   public String kernelName() {
     return kernel.name();
   }
 
-  /** The number of threads a single query is split across. */
+  /** {@return the number of threads a single query is split across} */
   public int threads() {
     return threads;
   }
 
-  /** The file this index loads from and commits to, if any. */
+  /** {@return the file this index loads from and commits to, if any} */
   public Optional<Path> file() {
     return Optional.ofNullable(file);
   }
 
-  /** How the first pass of a search over committed segments reads the vectors. */
+  /** {@return how the first pass of a search over committed segments reads the vectors} */
   public Quantization quantization() {
     return int8 ? Quantization.INT8 : Quantization.NONE;
   }
 
-  /** The number of segment files the index currently spans (0 for an in-memory index). */
+  /** {@return the number of segment files the index currently spans (0 for an in-memory index)} */
   public int segmentCount() {
     return current.segments().length;
   }
 
   /**
-   * An estimate of the heap this index holds: the write buffer's vector chunks, slot tables and id
+   * {@return an estimate of the heap this index holds: the write buffer's vector chunks, slot tables and id
    * table, plus its id strings at 40 bytes plus their length each, and the segments' delete
-   * tables. Segment vectors and ids are memory-mapped and not counted.
+   * tables} Segment vectors and ids are memory-mapped and not counted.
    */
   public long memoryBytes() {
     synchronized (writeLock) {
@@ -369,7 +381,12 @@ public final class FlatIndex implements VectorIndex {
       this.dimension = dimension;
     }
 
-    /** Threads per single-query search (default: available processors). */
+    /**
+     * Threads per single-query search (default: available processors).
+     *
+     * @param threads threads per single-query search (default: available processors)
+     * @return this builder
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + threads);
@@ -378,7 +395,12 @@ public final class FlatIndex implements VectorIndex {
       return this;
     }
 
-    /** The kernel to score with (default: {@link VectorKernels#get()}). */
+    /**
+     * The kernel to score with (default: {@link VectorKernels#get()}).
+     *
+     * @param kernel the kernel to score with (default: {@link VectorKernels#get()})
+     * @return this builder
+     */
     public Builder kernel(VectorKernel kernel) {
       this.kernel = Objects.requireNonNull(kernel, "kernel");
       return this;
@@ -387,6 +409,10 @@ public final class FlatIndex implements VectorIndex {
     /**
      * How searches over committed segments read the vectors first (default {@link
      * Quantization#INT8}); results are the exact float results either way.
+     *
+     * @param quantization how searches over committed segments read the vectors first (default
+     *     {@link Quantization#INT8}); results are the exact float results either way
+     * @return this builder
      */
     public Builder quantization(Quantization quantization) {
       this.quantization = Objects.requireNonNull(quantization, "quantization");
@@ -396,6 +422,10 @@ public final class FlatIndex implements VectorIndex {
     /**
      * Vectors the write buffer of a file-backed index holds before it is flushed into a segment
      * file (default: 64 MB worth of floats).
+     *
+     * @param flushVectors vectors the write buffer of a file-backed index holds before it is
+     *     flushed into a segment file (default: 64 MB worth of floats)
+     * @return this builder
      */
     public Builder flushVectors(int flushVectors) {
       if (flushVectors < 1) {
@@ -408,6 +438,10 @@ public final class FlatIndex implements VectorIndex {
     /**
      * Backs the index with {@code file}, its manifest: {@link #build()} opens it if it exists, and
      * {@link FlatIndex#commit()} writes it. Segment files are written beside it, named after it.
+     *
+     * @param file backs the index with {@code file}, its manifest: {@link #build()} opens it if it
+     *     exists, and {@link FlatIndex#commit()} writes it
+     * @return this builder
      */
     public Builder file(Path file) {
       this.file = Objects.requireNonNull(file, "file");
@@ -418,6 +452,7 @@ public final class FlatIndex implements VectorIndex {
      * Builds the index, opening its file if one is set and exists: one mapping per segment, nothing
      * read per vector.
      *
+     * @return the index
      * @throws dev.crossmodal.core.InvalidWorkspaceException naming the file if it is damaged, of
      *     another format version or of another dimension
      */

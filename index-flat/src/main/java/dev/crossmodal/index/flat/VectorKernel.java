@@ -20,18 +20,29 @@ import java.lang.foreign.MemorySegment;
  */
 public interface VectorKernel {
 
-  /** A short name for logs and benchmark output: {@code panama} or {@code scalar}. */
+  /** {@return a short name for logs and benchmark output: {@code panama} or {@code scalar}} */
   String name();
 
-  /** The number of interleaved partial sums, which fixes the order of operations. */
+  /** {@return the number of interleaved partial sums, which fixes the order of operations} */
   int lanes();
 
-  /** The inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}. */
+  /**
+   * {@return the inner product of {@code a[aOffset..aOffset+length)} and {@code b[bOffset..)}}
+   *
+   * @param a the first vector's array
+   * @param aOffset where the first vector starts in {@code a}
+   * @param b the second vector's array
+   * @param bOffset where the second vector starts in {@code b}
+   * @param length the number of components
+   */
   float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 
   /**
    * Scores {@code queryCount} queries against {@code count} stored vectors in one pass over them.
    *
+   * @param queryCount the number of queries
+   * @param count the number of stored vectors to score
+   * @param dim the vector dimension
    * @param queries {@code queryCount} queries of dimension {@code dim}, back to back from index 0
    * @param data stored vectors, back to back
    * @param firstVector index in {@code data} (in vectors, not floats) of the first vector to score
@@ -47,6 +58,10 @@ public interface VectorKernel {
    * (little-endian floats), in the same order of operations: a vector scores the same bits
    * whether it lies in a heap array or a mapped file.
    *
+   * @param query the query's array
+   * @param queryOffset where the query starts in {@code query}
+   * @param dim the vector dimension
+   * @return the inner product
    * @param data stored vectors back to back
    * @param vector index (in vectors) of the stored vector in {@code data}
    */
@@ -58,6 +73,12 @@ public interface VectorKernel {
    * each result is within {@code dim} units in the last place (relative to the sum of the absolute
    * products) of the exact value, and callers re-score the candidates with {@link #dot}.
    *
+   * @param queries {@code queryCount} queries of dimension {@code dim}, back to back from index 0
+   * @param queryCount the number of queries
+   * @param codes whether {@code data} holds int8 codes rather than floats
+   * @param firstVector index (in vectors) of the first vector to score
+   * @param count the number of stored vectors to score
+   * @param dim the vector dimension
    * @param data stored vectors back to back: little-endian floats, or signed bytes when {@code
    *     codes} is true (int8 codes whose products with the queries are summed unscaled)
    * @param scratch at least {@link #scratchFloats(int)} floats the kernel may overwrite
@@ -68,6 +89,10 @@ public interface VectorKernel {
       float[] queries, int queryCount, MemorySegment data, boolean codes, long firstVector,
       int count, int dim, float[] scratch, float[] scores);
 
-  /** The scratch space {@link #approximateBlock} needs for vectors of {@code dim} components. */
+  /**
+   * {@return the scratch space {@link #approximateBlock} needs for vectors of {@code dim} components}
+   *
+   * @param dim the vector dimension
+   */
   int scratchFloats(int dim);
 }

@@ -31,19 +31,21 @@ public final class VectorKernels {
     static final VectorKernel INSTANCE = choose(System.getProperty(FORCE_SCALAR_PROPERTY));
   }
 
-  /** The kernel chosen for this JVM. */
+  /** {@return the kernel chosen for this JVM} */
   public static VectorKernel get() {
     return Holder.INSTANCE;
   }
 
-  /** The scalar kernel, with the lane count of the SIMD kernel when that one is available. */
+  /**
+   * {@return the scalar kernel, with the lane count of the SIMD kernel when that one is available}
+   */
   public static VectorKernel scalar() {
     VectorKernel simd = loadPanama();
     return new ScalarVectorKernel(simd != null ? simd.lanes() : DEFAULT_SCALAR_LANES);
   }
 
   /**
-   * The Panama kernel.
+   * {@return the Panama kernel}
    *
    * @throws IllegalStateException if the {@code jdk.incubator.vector} module is not available
    */

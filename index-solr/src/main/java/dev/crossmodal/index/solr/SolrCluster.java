@@ -67,6 +67,9 @@ public final class SolrCluster implements AutoCloseable {
    * <p>The client speaks HTTP through Apache HttpClient (SolrJ's {@code CloudLegacySolrClient}),
    * not SolrJ's Jetty 10 client: applications of this library (the CLI's server among them) run
    * Jetty 12, and the two Jetty lines cannot share a class path.
+   *
+   * @param config the ZooKeeper address, collection and collection settings
+   * @return the connected cluster; close it to release the client
    */
   public static SolrCluster connect(SolrIndexConfig config) {
     HttpClientBuilder http =
@@ -97,12 +100,12 @@ public final class SolrCluster implements AutoCloseable {
     return new SolrCluster(config, client, httpClient);
   }
 
-  /** The configuration this cluster was connected with. */
+  /** {@return the configuration this cluster was connected with} */
   public SolrIndexConfig config() {
     return config;
   }
 
-  /** The SolrJ client, routed through ZooKeeper. */
+  /** {@return the SolrJ client, routed through ZooKeeper} */
   public SolrClient client() {
     return client;
   }
@@ -112,6 +115,7 @@ public final class SolrCluster implements AutoCloseable {
    * set and the collection ({@link SolrIndexConfig#shards()} x {@link SolrIndexConfig#replicas()})
    * when missing, and waits until every replica is active.
    *
+   * @param dimension the vector dimension
    * @throws InvalidWorkspaceException if the collection exists with another dimension or schema
    * @throws UncheckedIOException if the cluster cannot be reached
    */

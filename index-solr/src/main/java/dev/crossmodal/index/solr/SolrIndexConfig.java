@@ -42,6 +42,7 @@ public final class SolrIndexConfig {
   /**
    * Starts a configuration.
    *
+   * @return a builder with one shard, one replica and default HNSW settings
    * @param zkAddress {@code host:port[,host:port...][/chroot]}, as Solr's own tools take it
    * @param collection the SolrCloud collection that holds the vectors
    */
@@ -49,55 +50,59 @@ public final class SolrIndexConfig {
     return new Builder(zkAddress, collection);
   }
 
-  /** The ZooKeeper hosts, {@code host:port} each. */
+  /** {@return the ZooKeeper hosts, {@code host:port} each} */
   public List<String> zkHosts() {
     return zkHosts;
   }
 
-  /** The ZooKeeper chroot (such as {@code /solr}), if any. */
+  /** {@return the ZooKeeper chroot (such as {@code /solr}), if any} */
   public Optional<String> zkChroot() {
     return zkChroot;
   }
 
-  /** The ZooKeeper address in the form the builder takes, for a manifest or a message. */
+  /** {@return the ZooKeeper address in the form the builder takes, for a manifest or a message} */
   public String zkAddress() {
     return String.join(",", zkHosts) + zkChroot.orElse("");
   }
 
-  /** The collection name. */
+  /** {@return the collection name} */
   public String collection() {
     return collection;
   }
 
-  /** Shards of the collection when this library creates it. */
+  /** {@return shards of the collection when this library creates it} */
   public int shards() {
     return shards;
   }
 
-  /** Replicas per shard when this library creates the collection. */
+  /** {@return replicas per shard when this library creates the collection} */
   public int replicas() {
     return replicas;
   }
 
-  /** HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates. */
+  /**
+   * {@return HNSW graph degree ({@code hnswMaxConnections}) of a collection this library creates}
+   */
   public int hnswMaxConnections() {
     return hnswMaxConnections;
   }
 
-  /** HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates. */
+  /**
+   * {@return HNSW construction beam ({@code hnswBeamWidth}) of a collection this library creates}
+   */
   public int hnswBeamWidth() {
     return hnswBeamWidth;
   }
 
   /**
-   * Candidates each shard's HNSW search collects ({@code topK}) at least, whatever {@code k} is:
-   * a wider search finds the true neighbours more often, at some cost in latency.
+   * {@return candidates each shard's HNSW search collects ({@code topK}) at least, whatever {@code k} is:
+   * a wider search finds the true neighbours more often, at some cost in latency}
    */
   public int searchBreadth() {
     return searchBreadth;
   }
 
-  /** Documents per update request. */
+  /** {@return documents per update request} */
   public int updateBatchSize() {
     return updateBatchSize;
   }
@@ -139,36 +144,73 @@ public final class SolrIndexConfig {
       this.collection = collection;
     }
 
+    /**
+     * Sets the shards of the collection when this library creates it (default 1).
+     *
+     * @param n shards
+     * @return this builder
+     */
     public Builder shards(int n) {
       this.shards = positive("shards", n);
       return this;
     }
 
+    /**
+     * Sets the replicas per shard when this library creates the collection (default 1).
+     *
+     * @param n replicas per shard
+     * @return this builder
+     */
     public Builder replicas(int n) {
       this.replicas = positive("replicas", n);
       return this;
     }
 
+    /**
+     * Sets the HNSW graph degree of a collection this library creates (default 16).
+     *
+     * @param n the most connections per node
+     * @return this builder
+     */
     public Builder hnswMaxConnections(int n) {
       this.hnswMaxConnections = positive("hnswMaxConnections", n);
       return this;
     }
 
+    /**
+     * Sets the HNSW construction beam of a collection this library creates (default 100).
+     *
+     * @param n the beam width
+     * @return this builder
+     */
     public Builder hnswBeamWidth(int n) {
       this.hnswBeamWidth = positive("hnswBeamWidth", n);
       return this;
     }
 
+    /**
+     * Sets how many candidates each shard's HNSW search collects at least, whatever {@code k} is (default 100).
+     *
+     * @param n candidates per search
+     * @return this builder
+     */
     public Builder searchBreadth(int n) {
       this.searchBreadth = positive("searchBreadth", n);
       return this;
     }
 
+    /**
+     * Sets the documents per update request (default 500).
+     *
+     * @param n documents per request
+     * @return this builder
+     */
     public Builder updateBatchSize(int n) {
       this.updateBatchSize = positive("updateBatchSize", n);
       return this;
     }
 
+    /** {@return the configuration} */
     public SolrIndexConfig build() {
       return new SolrIndexConfig(this);
     }

@@ -39,12 +39,19 @@ public final class SolrIndexFactory implements VectorIndexFactory {
     this.config = config;
   }
 
-  /** A factory that creates new indexes in the cluster and collection of {@code config}. */
+  /**
+   * {@return a factory that creates new indexes in the cluster and collection of {@code config}}
+   *
+   * @param config the cluster, collection and collection settings
+   */
   public static SolrIndexFactory create(SolrIndexConfig config) {
     return new SolrIndexFactory(config);
   }
 
-  /** A factory that only reopens indexes, from the pointer files a configured factory wrote. */
+  /**
+   * {@return a factory that only reopens indexes, from the pointer files a configured factory
+   * wrote}
+   */
   public static SolrIndexFactory fromPointerFiles() {
     return new SolrIndexFactory(null);
   }

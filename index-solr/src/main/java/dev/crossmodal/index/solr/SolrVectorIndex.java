@@ -57,6 +57,10 @@ public final class SolrVectorIndex implements VectorIndex {
   /**
    * An index over the {@code modality} documents of the cluster's collection (which must exist,
    * see {@link SolrCluster#ensureCollection(int)}).
+   *
+   * @param cluster the connected cluster
+   * @param modality the name of the modality whose documents the index holds
+   * @param dimension the vector dimension
    */
   public SolrVectorIndex(SolrCluster cluster, String modality, int dimension) {
     this(cluster, modality, dimension, false);
