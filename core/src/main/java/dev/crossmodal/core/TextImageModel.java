@@ -16,6 +16,9 @@ import java.util.Set;
  * }</pre>
  */
 public abstract class TextImageModel implements CrossModalModel {
+  /** For subclasses, which provide the two encoders. */
+  protected TextImageModel() {}
+
 
   /** {@return the encoder of {@link Modality#TEXT} documents} */
   public abstract Encoder textEncoder();

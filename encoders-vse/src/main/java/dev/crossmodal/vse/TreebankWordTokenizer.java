@@ -97,6 +97,9 @@ public final class TreebankWordTokenizer {
       ruleIgnoringCase(" ('t)(is)" + BOUNDARY, " $1 $2 "),
       ruleIgnoringCase(" ('t)(was)" + BOUNDARY, " $1 $2 "));
 
+  /** A tokenizer; it holds no state, so one can be shared by any number of threads. */
+  public TreebankWordTokenizer() {}
+
   /**
    * Splits a text into words.
    *

@@ -19,6 +19,9 @@ public final class VseModelProvider implements ModelProvider {
   /** The provider's name, as {@code ModelSpec.of("vse")} gives it. */
   public static final String NAME = "vse";
 
+  /** Called by {@link java.util.ServiceLoader}. */
+  public VseModelProvider() {}
+
   @Override
   public String name() {
     return NAME;

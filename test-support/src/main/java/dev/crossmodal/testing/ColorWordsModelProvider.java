@@ -18,6 +18,9 @@ public final class ColorWordsModelProvider implements ModelProvider {
    */
   public static final String NAME = "color-words";
 
+  /** Called by {@link java.util.ServiceLoader}. */
+  public ColorWordsModelProvider() {}
+
   @Override
   public String name() {
     return NAME;

@@ -27,6 +27,9 @@ public abstract class CrossModalModelContract {
   /** A folder for the kit's test images. */
   @TempDir protected Path dir;
 
+  /** For the test class that says which model to check. */
+  protected CrossModalModelContract() {}
+
   /** {@return the model under test} */
   protected abstract CrossModalModel model();
 

@@ -32,6 +32,9 @@ public abstract class DocumentStoreContract {
   /** The store under test. */
   protected DocumentStore store;
 
+  /** For the test class that says how to create the store. */
+  protected DocumentStoreContract() {}
+
   /**
    * Opens the store kept under {@code dir}, or an empty one.
    *

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class PersistentVectorIndexContract extends VectorIndexContract {
+  /** For the test class that says how to create and reopen the index. */
+  protected PersistentVectorIndexContract() {}
+
 
   @Test
   void whatWasCommittedIsThereAfterReopening() {

@@ -37,6 +37,9 @@ public abstract class VectorIndexContract {
   /** The index under test, from {@link #create}. */
   protected VectorIndex index;
 
+  /** For the test class that says how to create the index. */
+  protected VectorIndexContract() {}
+
   /**
    * Creates an empty index of {@code dimension}, storing its files (if any) under {@code dir}.
    *

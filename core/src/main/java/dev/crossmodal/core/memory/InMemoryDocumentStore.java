@@ -14,6 +14,9 @@ import java.util.function.Consumer;
 public final class InMemoryDocumentStore implements DocumentStore {
   private final Map<String, Document> documents = new LinkedHashMap<>();
 
+  /** An empty store. */
+  public InMemoryDocumentStore() {}
+
   @Override
   public synchronized void putAll(Collection<Document> batch) {
     batch.forEach(d -> documents.put(d.id(), d));
