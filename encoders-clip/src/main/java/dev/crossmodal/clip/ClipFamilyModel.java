@@ -313,26 +313,14 @@ public final class ClipFamilyModel extends TextImageModel {
   }
 
   /** Configures a {@link ClipFamilyModel}. */
-  public static final class Builder {
-    private Path modelDir;
+  public static final class Builder extends ModelBuilder<Builder> {
     private ClipFamily family;
-    private String device;
-    private int threads;
-    private int batchSize = 32;
     private int contextLength;
-    private String id;
-    private boolean rejectEmptyText;
 
     private Builder() {}
 
-    /**
-     * A directory in the Hugging Face ONNX layout.
-     *
-     * @param path A directory in the Hugging Face ONNX layout
-     * @return this builder
-     */
-    public Builder modelDir(Path path) {
-      this.modelDir = path;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -349,46 +337,6 @@ public final class ClipFamilyModel extends TextImageModel {
     }
 
     /**
-     * DJL device name, such as {@code cpu} or {@code gpu}. Default: CPU.
-     *
-     * @param deviceName DJL device name, such as {@code cpu} or {@code gpu}
-     * @return this builder
-     */
-    public Builder device(String deviceName) {
-      this.device = deviceName;
-      return this;
-    }
-
-    /**
-     * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
-     *
-     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
-     *     choose
-     * @return this builder
-     */
-    public Builder threads(int n) {
-      if (n < 0) {
-        throw new IllegalArgumentException("threads must be >= 0, got " + n);
-      }
-      this.threads = n;
-      return this;
-    }
-
-    /**
-     * The most documents one inference call takes. Default 32.
-     *
-     * @param n the most documents one inference call takes
-     * @return this builder
-     */
-    public Builder batchSize(int n) {
-      if (n <= 0) {
-        throw new IllegalArgumentException("batch size must be positive, got " + n);
-      }
-      this.batchSize = n;
-      return this;
-    }
-
-    /**
      * The length texts are truncated and padded to. Default: SigLIP's {@code
      * max_position_embeddings}, Chinese-CLIP's 52.
      *
@@ -400,28 +348,6 @@ public final class ClipFamilyModel extends TextImageModel {
         throw new IllegalArgumentException("context length must be at least 2, got " + n);
       }
       this.contextLength = n;
-      return this;
-    }
-
-    /**
-     * Overrides {@link ClipFamilyModel#id()}, for example with the hub repository.
-     *
-     * @param modelId overrides {@link ClipFamilyModel#id()}, for example with the hub repository
-     * @return this builder
-     */
-    public Builder id(String modelId) {
-      this.id = modelId;
-      return this;
-    }
-
-    /**
-     * Refuse texts that hold no token besides the special ones. Default {@code false}.
-     *
-     * @param reject refuse texts that hold no token besides the special ones
-     * @return this builder
-     */
-    public Builder rejectEmptyText(boolean reject) {
-      this.rejectEmptyText = reject;
       return this;
     }
 

@@ -197,8 +197,6 @@ public final class ClipModel extends TextImageModel {
     return dimension;
   }
 
-
-
   @Override
   public ClipTextEncoder textEncoder() {
     return text;
@@ -311,26 +309,13 @@ public final class ClipModel extends TextImageModel {
   }
 
   /** Configures a {@link ClipModel}. */
-  public static final class Builder {
-    private Path modelDir;
+  public static final class Builder extends ModelBuilder<Builder> {
     private String engine;
-    private String device;
-    private int threads;
-    private int batchSize = 32;
-    private String id;
-    private boolean rejectEmptyText;
 
     private Builder() {}
 
-    /**
-     * A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt} file.
-     *
-     * @param path A directory in the Hugging Face ONNX layout, or an openai TorchScript {@code .pt}
-     *     file
-     * @return this builder
-     */
-    public Builder modelDir(Path path) {
-      this.modelDir = path;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -344,72 +329,6 @@ public final class ClipModel extends TextImageModel {
      */
     public Builder engine(String engineName) {
       this.engine = engineName;
-      return this;
-    }
-
-    /**
-     * DJL device name, such as {@code cpu}, {@code gpu} or {@code gpu1}. Default: CPU.
-     *
-     * @param deviceName DJL device name, such as {@code cpu}, {@code gpu} or {@code gpu1}
-     * @return this builder
-     */
-    public Builder device(String deviceName) {
-      this.device = deviceName;
-      return this;
-    }
-
-    /**
-     * Threads the engine uses inside one inference call; 0 (default) lets the engine choose.
-     *
-     * @param n threads the engine uses inside one inference call; 0 (default) lets the engine
-     *     choose
-     * @return this builder
-     */
-    public Builder threads(int n) {
-      if (n < 0) {
-        throw new IllegalArgumentException("threads must be >= 0, got " + n);
-      }
-      this.threads = n;
-      return this;
-    }
-
-    /**
-     * The most documents one inference call takes; larger inputs are split. Default 32.
-     *
-     * @param n the most documents one inference call takes; larger inputs are split
-     * @return this builder
-     */
-    public Builder batchSize(int n) {
-      if (n <= 0) {
-        throw new IllegalArgumentException("batch size must be positive, got " + n);
-      }
-      this.batchSize = n;
-      return this;
-    }
-
-    /**
-     * Overrides {@link ClipModel#id()}, for example with the hub variant the files came from.
-     *
-     * @param modelId overrides {@link ClipModel#id()}, for example with the hub variant the files
-     *     came from
-     * @return this builder
-     */
-    public Builder id(String modelId) {
-      this.id = modelId;
-      return this;
-    }
-
-    /**
-     * Refuse texts that are empty after clean-up with {@link
-     * dev.crossmodal.core.InvalidInputException}. Default {@code false}: as openai/CLIP does, an
-     * empty text is encoded from its start and end tokens alone.
-     *
-     * @param reject refuse texts that are empty after clean-up with {@link
-     *     dev.crossmodal.core.InvalidInputException}
-     * @return this builder
-     */
-    public Builder rejectEmptyText(boolean reject) {
-      this.rejectEmptyText = reject;
       return this;
     }
 
