@@ -10,12 +10,7 @@ import dev.crossmodal.image.ImageTransform;
 import dev.crossmodal.image.PixelTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,13 +53,13 @@ public final class ClipFamilyModel extends TextImageModel {
   private final ClipFamily family;
   private final Path dir;
   private final Device device;
-  private final List<Path> weightFiles;
+  private final WeightDigest weights;
   private final HuggingFaceTextTokenizer tokenizer;
   private final ClipTextEncoder text;
   private final ClipImageEncoder image;
   private final List<AutoCloseable> resources;
   private final int dimension;
-  private volatile String id;
+  private final String id;
   private volatile Optional<ScoreCalibration> calibration;
 
   private ClipFamilyModel(Builder b) {
@@ -140,7 +135,7 @@ public final class ClipFamilyModel extends TextImageModel {
         String imageOutput = siglip ? "pooler_output" : "image_embeds";
         textTower = new OnnxTextTower(textSession, textOutput, trimRows, null);
         imageTower = new OnnxImageTower(visionSession, imageOutput, null, trimRows);
-        this.weightFiles = List.of(textFile, visionFile);
+        this.weights = new WeightDigest(List.of(textFile, visionFile));
       } else {
         OnnxSession both = new OnnxSession(combinedFile, device, b.threads);
         opened.add(both);
@@ -148,7 +143,7 @@ public final class ClipFamilyModel extends TextImageModel {
         TokenIds emptyText = tokenizer.encode("");
         textTower = new OnnxTextTower(both, "text_embeds", trimRows, blank);
         imageTower = new OnnxImageTower(both, "image_embeds", emptyText, trimRows);
-        this.weightFiles = List.of(combinedFile);
+        this.weights = new WeightDigest(List.of(combinedFile));
       }
       int dim = config.path("projection_dim").asInt(0);
       if (dim <= 0) {
@@ -186,16 +181,13 @@ public final class ClipFamilyModel extends TextImageModel {
    */
   @Override
   public String id() {
-    String current = id;
-    if (current == null) {
-      synchronized (this) {
-        if (id == null) {
-          id = family.providerName() + ":sha256:" + hashPrefix(weightFiles);
-        }
-        current = id;
-      }
-    }
-    return current;
+    return id != null ? id : family.providerName() + ":" + weights.value();
+  }
+
+  /** {@code sha256:} and the first 16 hex digits of a hash of the weight files (computed once). */
+  @Override
+  public Optional<String> weightDigest() {
+    return Optional.of(weights.value());
   }
 
   @Override
@@ -289,26 +281,6 @@ public final class ClipFamilyModel extends TextImageModel {
       } catch (Exception e) {
         LOG.warn("closing {} failed", r, e);
       }
-    }
-  }
-
-  private static String hashPrefix(List<Path> files) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 20];
-      for (Path f : files) {
-        try (InputStream in = Files.newInputStream(f)) {
-          int n;
-          while ((n = in.read(buffer)) > 0) {
-            sha.update(buffer, 0, n);
-          }
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new InvalidModelException("cannot read model weights to identify them: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -9,13 +9,9 @@ import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.image.ImageTransform;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,13 +53,12 @@ public final class ClipModel extends TextImageModel {
   }
 
   private final Layout layout;
-  private final List<Path> weightFiles;
+  private final WeightDigest weights;
   private final ClipTextEncoder text;
   private final ClipImageEncoder image;
   private final List<AutoCloseable> resources;
   private final int dimension;
-  private volatile String id;
-  private volatile String digest;
+  private final String id;
 
   private ClipModel(Builder b) {
     Path path = b.modelDir;
@@ -119,7 +114,7 @@ public final class ClipModel extends TextImageModel {
           dim = textTower.run(List.of(tokenizer.encode("a")))[0].length;
         }
         this.dimension = dim;
-        this.weightFiles = List.of(textFile, visionFile);
+        this.weights = new WeightDigest(List.of(textFile, visionFile));
         this.text =
             new ClipTextEncoder(
                 TextTokenizer.of(tokenizer), textTower, dim, b.batchSize, b.rejectEmptyText);
@@ -131,7 +126,7 @@ public final class ClipModel extends TextImageModel {
         ClipTokenizer tokenizer = ClipTokenizer.bundled();
         int dim = module.run(List.of(tokenizer.encode("a")))[0].length;
         this.dimension = dim;
-        this.weightFiles = List.of(path);
+        this.weights = new WeightDigest(List.of(path));
         this.text =
             new ClipTextEncoder(
                 TextTokenizer.of(tokenizer), module, dim, b.batchSize, b.rejectEmptyText);
@@ -165,31 +160,13 @@ public final class ClipModel extends TextImageModel {
    */
   @Override
   public String id() {
-    String current = id;
-    if (current == null) {
-      synchronized (this) {
-        if (id == null) {
-          id = "clip:" + weightDigest().orElseThrow();
-        }
-        current = id;
-      }
-    }
-    return current;
+    return id != null ? id : "clip:" + weights.value();
   }
 
   /** {@code sha256:} and the first 16 hex digits of a hash of the weight files (computed once). */
   @Override
   public Optional<String> weightDigest() {
-    String current = digest;
-    if (current == null) {
-      synchronized (this) {
-        if (digest == null) {
-          digest = "sha256:" + hashPrefix(weightFiles);
-        }
-        current = digest;
-      }
-    }
-    return Optional.of(current);
+    return Optional.of(weights.value());
   }
 
   @Override
@@ -285,26 +262,6 @@ public final class ClipModel extends TextImageModel {
       return root.path("projection_dim").asInt(0);
     } catch (IOException e) {
       throw new InvalidModelException("cannot read " + config + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String hashPrefix(List<Path> files) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 20];
-      for (Path f : files) {
-        try (InputStream in = Files.newInputStream(f)) {
-          int n;
-          while ((n = in.read(buffer)) > 0) {
-            sha.update(buffer, 0, n);
-          }
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-    } catch (IOException e) {
-      throw new InvalidModelException("cannot read CLIP weights to identify them: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -108,19 +108,23 @@ final class PartitionEncoder implements MapPartitionsFunction<ListedEntry, Row> 
   }
 
   private static Row encoded(Document document, float[] vector) {
-    Row row = VectorTable.toRow(document, vector);
-    return RowFactory.create(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), null, null);
+    return output(VectorTable.columns(document, vector), null, null);
   }
 
   private static Row skipped(Document document, String reason) {
-    Row row = VectorTable.toRow(document, new float[0]);
-    return RowFactory.create(
-        row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), null, document.describe(), reason);
+    return output(VectorTable.columns(document, null), document.describe(), reason);
   }
 
   private static Row skippedItem(SkippedItem item) {
-    return RowFactory.create(
-        item.item(), "text", null, "", scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of()), null,
-        item.item(), item.reason());
+    Object[] columns = {item.item(), "text", null, "", scala.jdk.javaapi.CollectionConverters.asScala(Map.<String, String>of()), null};
+    return output(columns, item.item(), item.reason());
+  }
+
+  /** A row of {@link #OUTPUT}: the table's columns, then what was skipped and why (or nulls). */
+  private static Row output(Object[] columns, String skippedItem, String skippedReason) {
+    Object[] values = java.util.Arrays.copyOf(columns, columns.length + 2);
+    values[columns.length] = skippedItem;
+    values[columns.length + 1] = skippedReason;
+    return RowFactory.create(values);
   }
 }

@@ -110,8 +110,16 @@ public final class SparkEncodeJob {
       for (Row row : encoded.filter(functions.col("vector").isNull()).select("skipped_item", "skipped_reason").collectAsList()) {
         skipped.add(new SkippedItem(row.getString(0), row.getString(1)));
       }
-      long images = encoded.filter(functions.col("vector").isNotNull().and(functions.col("uri").isNotNull())).count();
-      long texts = encoded.filter(functions.col("vector").isNotNull().and(functions.col("uri").isNull())).count();
+      // One pass over the cached rows for both counts.
+      Row counts =
+          encoded
+              .filter(functions.col("vector").isNotNull())
+              .agg(
+                  functions.count(functions.col("uri")),
+                  functions.count(functions.lit(1)))
+              .first();
+      long images = counts.getLong(0);
+      long texts = counts.getLong(1) - images;
       EncodedVectorsManifest manifest =
           new EncodedVectorsManifest(spec, model.id(), model.dimension(), dataset.name(), images, texts, skipped);
       manifest.write(output);

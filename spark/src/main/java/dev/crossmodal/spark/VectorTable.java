@@ -44,20 +44,20 @@ public final class VectorTable {
    * @param vector its vector
    */
   public static Row toRow(Document document, float[] vector) {
-    String uri = null;
-    String text = null;
-    if (document.modality().contentKind() == Modality.ContentKind.IMAGE) {
-      uri = uriOf(document.image());
-    } else {
-      text = document.text();
-    }
-    return RowFactory.create(
-        document.id(),
-        document.modality().name(),
-        uri,
-        text,
-        scala.jdk.javaapi.CollectionConverters.asScala(document.tags()),
-        vector);
+    return RowFactory.create(columns(document, vector));
+  }
+
+  /** The column values of {@link #SCHEMA}, in order, for one document and its vector. */
+  static Object[] columns(Document document, float[] vector) {
+    boolean image = document.modality().contentKind() == Modality.ContentKind.IMAGE;
+    return new Object[] {
+      document.id(),
+      document.modality().name(),
+      image ? uriOf(document.image()) : null,
+      image ? null : document.text(),
+      scala.jdk.javaapi.CollectionConverters.asScala(document.tags()),
+      vector
+    };
   }
 
   /**

@@ -107,8 +107,8 @@ public final class BenchSolrCommand implements Callable<Integer> {
       }
       solr.commit();
       double addSeconds = (System.nanoTime() - start) / 1e9;
-      double[] solrMs = new double[queries];
-      double[] flatMs = new double[queries];
+      long[] solrNanos = new long[queries];
+      long[] flatNanos = new long[queries];
       long found = 0;
       for (int q = 0; q < queries; q++) {
         float[] query = around(centres[random.nextInt(clusters)], random);
@@ -117,8 +117,8 @@ public final class BenchSolrCommand implements Callable<Integer> {
         long t1 = System.nanoTime();
         List<SearchHit> approximate = solr.search(query, topK);
         long t2 = System.nanoTime();
-        flatMs[q] = (t1 - t0) / 1e6;
-        solrMs[q] = (t2 - t1) / 1e6;
+        flatNanos[q] = t1 - t0;
+        solrNanos[q] = t2 - t1;
         Set<String> truth = new HashSet<>();
         exact.forEach(h -> truth.add(h.id()));
         found += approximate.stream().filter(h -> truth.contains(h.id())).count();
@@ -127,8 +127,12 @@ public final class BenchSolrCommand implements Callable<Integer> {
       out.put("shards", shards).put("replicas", replicas).put("search_breadth", searchBreadth);
       out.put("solr_recall_at_k", (double) found / ((long) queries * topK));
       out.put("solr_add_and_commit_seconds", Math.round(addSeconds * 100) / 100.0);
-      out.put("solr_median_ms", percentile(solrMs, 50)).put("solr_p90_ms", percentile(solrMs, 90));
-      out.put("flat_median_ms", percentile(flatMs, 50)).put("flat_p90_ms", percentile(flatMs, 90));
+      Arrays.sort(solrNanos);
+      Arrays.sort(flatNanos);
+      out.put("solr_median_ms", millis(BenchServeCommand.percentile(solrNanos, 50)));
+      out.put("solr_p90_ms", millis(BenchServeCommand.percentile(solrNanos, 90)));
+      out.put("flat_median_ms", millis(BenchServeCommand.percentile(flatNanos, 50)));
+      out.put("flat_p90_ms", millis(BenchServeCommand.percentile(flatNanos, 90)));
     }
     if (json) {
       Json.println(spec.commandLine().getOut(), out);
@@ -155,10 +159,7 @@ public final class BenchSolrCommand implements Callable<Integer> {
     return VectorNorms.normalized(v);
   }
 
-  private static double percentile(double[] values, int p) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    double value = sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    return Math.round(value * 100) / 100.0;
+  private static double millis(long nanos) {
+    return Math.round(nanos / 1e4) / 100.0;
   }
 }

@@ -56,10 +56,7 @@ public final class ImportCommand implements Callable<Integer> {
                 + " loads " + model.id() + ": pass --model-dir with the model that made them");
       }
       Path dir = workspaceOptions.path();
-      try (Workspace ws =
-          indexOptions.factory(dir)
-              .map(factory -> Workspace.openOrCreate(dir, modelSpec, model, factory))
-              .orElseGet(() -> Workspace.openOrCreate(dir, modelSpec, model))) {
+      try (Workspace ws = indexOptions.openOrCreate(dir, modelSpec, model)) {
         SparkSession spark = SparkSessions.start("crossmodal import", "local[1]");
         try {
           report = VectorImport.builder(ws, vectors).build().run(spark);

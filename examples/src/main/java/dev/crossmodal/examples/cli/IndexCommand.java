@@ -72,13 +72,6 @@ public final class IndexCommand implements Callable<Integer> {
   @Mixin WorkspaceOptions workspaceOptions;
   @Mixin IndexOptions indexOptions;
 
-  private Workspace openOrCreate(ModelSpec modelSpec, CrossModalModel model) {
-    return indexOptions
-        .factory(workspaceOptions.path())
-        .map(factory -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model, factory))
-        .orElseGet(() -> Workspace.openOrCreate(workspaceOptions.path(), modelSpec, model));
-  }
-
   @Override
   public Integer call() {
     OptionChecks.batchSize(spec, batchSize);
@@ -97,7 +90,7 @@ public final class IndexCommand implements Callable<Integer> {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = null;
     try (CrossModalModel model = Models.load(modelSpec);
-        Workspace ws = openOrCreate(modelSpec, model);
+        Workspace ws = indexOptions.openOrCreate(workspaceOptions.path(), modelSpec, model);
         ConsoleProgress progress = new ConsoleProgress()) {
       Indexer indexer =
           Indexer.builder(ws, model)

@@ -1,8 +1,10 @@
 package dev.crossmodal.examples.cli;
 
+import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.VectorIndexFactory;
 import dev.crossmodal.core.VectorIndexes;
+import dev.crossmodal.core.model.ModelSpec;
 import dev.crossmodal.core.workspace.Workspace;
 import dev.crossmodal.index.solr.SolrIndexConfig;
 import dev.crossmodal.index.solr.SolrIndexFactory;
@@ -41,12 +43,19 @@ public final class IndexOptions {
   int hnswBeamWidth;
 
   /**
-   * The factory to create or open the workspace at {@code workspace} with, or empty to use the one
-   * recorded in an existing workspace.
+   * Opens the workspace at {@code dir} for writing, or creates it there with the index these flags
+   * name; an existing workspace without {@code --index} keeps the index it records.
    *
    * @throws InvalidInputException for an unknown index or missing Solr flags
    */
-  public Optional<VectorIndexFactory> factory(Path workspace) {
+  public Workspace openOrCreate(Path dir, ModelSpec spec, CrossModalModel model) {
+    return factory(dir)
+        .map(factory -> Workspace.openOrCreate(dir, spec, model, factory))
+        .orElseGet(() -> Workspace.openOrCreate(dir, spec, model));
+  }
+
+  /** The factory these flags name, or empty to use the one an existing workspace records. */
+  private Optional<VectorIndexFactory> factory(Path workspace) {
     if (index == null) {
       if (solrZk != null || collection != null) {
         throw new InvalidInputException("--solr-zk and --collection need --index solr");

@@ -6,7 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +65,7 @@ final class SegmentSearcher {
     Worker[] done = new Worker[Math.max(1, workers)];
     done[0] = pass.run(morsels);
     for (int w = 1; w < workers; w++) {
-      done[w] = join(futures.get(w - 1));
+      done[w] = ScanTasks.join(futures.get(w - 1));
     }
     for (int q = 0; q < queryCount; q++) {
       results.add(rescore(pass, done, q, k));
@@ -341,32 +340,6 @@ final class SegmentSearcher {
 
     int end(int m) {
       return end[m];
-    }
-  }
-
-  private static Worker join(Future<Worker> future) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return future.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("search failed", cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 }

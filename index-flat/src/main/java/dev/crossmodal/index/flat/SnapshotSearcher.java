@@ -4,7 +4,6 @@ import dev.crossmodal.core.IdFilter;
 import dev.crossmodal.core.SearchHit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,7 +67,7 @@ final class SnapshotSearcher {
     }
     tops[0] = scan(snapshot, queries, queryCount, morsels, capacity, filter);
     for (int w = 1; w < workers; w++) {
-      tops[w] = join(futures.get(w - 1));
+      tops[w] = ScanTasks.join(futures.get(w - 1));
     }
     List<List<SearchHit>> results = new ArrayList<>(queryCount);
     TopK[] perQuery = new TopK[workers];
@@ -104,33 +103,6 @@ final class SnapshotSearcher {
 
     int end(int first) {
       return (int) Math.min(slots, (long) first + size);
-    }
-  }
-
-  private static TopK[] join(Future<TopK[]> future) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return future.get();
-        } catch (InterruptedException e) {
-          // The scan is short; finish it rather than leave a worker writing into abandoned heaps.
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("search failed", cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 
