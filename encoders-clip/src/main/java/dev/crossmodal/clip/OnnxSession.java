@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import dev.crossmodal.core.InvalidModelException;
+import dev.crossmodal.core.model.NativeStartup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +74,12 @@ final class OnnxSession implements AutoCloseable {
 
   /**
    * Starts DJL's ONNX Runtime engine. It must come first: if anything creates an {@code
-   * OrtEnvironment} before DJL does, the engine fails to start.
+   * OrtEnvironment} before DJL does, the engine fails to start. It starts on a thread of its own,
+   * see {@link NativeStartup} for why.
    */
   static void startEngine() {
     try {
-      Engine.getEngine(ENGINE);
+      NativeStartup.run("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
     } catch (RuntimeException e) {
       throw new InvalidModelException("DJL's ONNX Runtime engine is not available: " + e.getMessage(), e);
     }

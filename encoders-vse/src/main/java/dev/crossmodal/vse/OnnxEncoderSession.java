@@ -14,6 +14,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import dev.crossmodal.core.InvalidInputException;
 import dev.crossmodal.core.InvalidModelException;
+import dev.crossmodal.core.model.NativeStartup;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -79,11 +80,12 @@ final class OnnxEncoderSession implements AutoCloseable {
 
   /**
    * Starts DJL's ONNX Runtime engine before anything touches ONNX Runtime: DJL fails to start if
-   * an {@code OrtEnvironment} was created before it.
+   * an {@code OrtEnvironment} was created before it. It starts on a thread of its own, see {@link
+   * NativeStartup} for why.
    */
   private static void startEngine() {
     try {
-      Engine.getEngine(ENGINE);
+      NativeStartup.run("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
     } catch (RuntimeException e) {
       throw new InvalidModelException(
           "DJL's ONNX Runtime engine is not available (ai.djl.onnxruntime:onnxruntime-engine on"

@@ -23,6 +23,6 @@ class LeanClasspathTest {
   @Test
   void theClassPathIsUnder150MB() {
     long bytes = HostClasspath.entries().stream().mapToLong(HostClasspath::size).sum();
-    assertThat(bytes).as("host class path bytes").isLessThan(150L * 1024 * 1024);
+    assertThat(bytes).as("host class path bytes").isLessThan(150_000_000L);
   }
 }
