@@ -4,11 +4,12 @@ import dev.crossmodal.core.CrossModalModel;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.Modality;
 import dev.crossmodal.core.dataset.SkippedItem;
-import dev.crossmodal.core.pipeline.EncodingPipeline;
+import dev.crossmodal.core.pipeline.ImageFirstEncoding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,6 @@ import org.apache.spark.sql.RowFactory;
  */
 final class PartitionEncoder implements MapPartitionsFunction<ListedEntry, Row> {
   private static final long serialVersionUID = 1L;
-  /** Texts are handed to the text encoder this many batches at a time (as the Indexer does). */
-  private static final int TEXT_BATCH_FACTOR = 8;
 
   /** {@link VectorTable#SCHEMA} with a nullable vector and the reason a document was skipped. */
   static final org.apache.spark.sql.types.StructType OUTPUT =
@@ -49,61 +48,85 @@ final class PartitionEncoder implements MapPartitionsFunction<ListedEntry, Row> 
   @Override
   public Iterator<Row> call(Iterator<ListedEntry> entries) {
     List<Document> images = new ArrayList<>();
-    Map<String, List<Document>> captionsByImage = new LinkedHashMap<>();
+    List<Document> window = new ArrayList<>();
+    Map<String, Integer> captionCounts = new HashMap<>();
+    // An entry's captions go with its image whatever their tags say: the step finds a caption's
+    // image by its tag, so one without it travels tagged, and its row is written from the original.
+    Map<Document, Document> untagged = new IdentityHashMap<>();
     while (entries.hasNext()) {
       ListedEntry entry = entries.next();
       Document image = entry.image().toDocument();
       images.add(image);
-      captionsByImage.put(image.id(), entry.captions().stream().map(ListedEntry.Item::toDocument).toList());
+      captionCounts.put(image.id(), entry.captions().size());
+      window.add(image);
+      for (ListedEntry.Item item : entry.captions()) {
+        Document caption = item.toDocument();
+        if (caption.tag(Document.TAG_IMAGE_ID).filter(image.id()::equals).isPresent()) {
+          window.add(caption);
+        } else {
+          Document tagged = caption.withTag(Document.TAG_IMAGE_ID, image.id());
+          untagged.put(tagged, caption);
+          window.add(tagged);
+        }
+      }
     }
     CrossModalModel model = ExecutorModels.get(spec);
-    List<Row> rows = new ArrayList<>();
+    // Rows in the order the job has always written them: encoded images, the images that could not
+    // be encoded, then the captions of the encoded ones.
+    List<Row> imageRows = new ArrayList<>();
+    List<Row> captionRows = new ArrayList<>();
     Set<String> encodedImages = new HashSet<>();
-    Map<String, SkippedItem> failedImages = new LinkedHashMap<>();
-    try (EncodingPipeline pipeline = EncodingPipeline.builder().batchSize(batchSize).prepareThreads(1).build()) {
-      pipeline.run(
-          model.encoder(Modality.IMAGE),
-          images.iterator(),
-          (docs, vectors, bad) -> {
-            for (int i = 0; i < docs.size(); i++) {
-              encodedImages.add(docs.get(i).id());
-              rows.add(encoded(docs.get(i), vectors[i]));
+    List<SkippedItem> skipped = new ArrayList<>();
+    Map<String, Document> byDescription = new HashMap<>();
+    try (ImageFirstEncoding encoding =
+        ImageFirstEncoding.builder(model).batchSize(batchSize).prepareThreads(1).build()) {
+      encoding.encode(
+          window,
+          skipped,
+          (modality, docs, vectors, bad) -> {
+            if (modality.equals(Modality.IMAGE)) {
+              for (int i = 0; i < docs.size(); i++) {
+                encodedImages.add(docs.get(i).id());
+                imageRows.add(encoded(docs.get(i), vectors[i]));
+              }
+              return;
             }
-            bad.forEach(s -> failedImages.put(s.item(), s));
-          });
-    }
-    List<Document> captions = new ArrayList<>();
-    for (Document image : images) {
-      List<Document> ofImage = captionsByImage.get(image.id());
-      if (encodedImages.contains(image.id())) {
-        captions.addAll(ofImage);
-        continue;
-      }
-      SkippedItem failure = failedImages.get(image.describe());
-      String reason = failure == null ? "could not be encoded" : failure.reason();
-      if (!ofImage.isEmpty()) {
-        int n = ofImage.size();
-        reason += "; its " + n + (n == 1 ? " caption is" : " captions are") + " skipped";
-      }
-      rows.add(skipped(image, reason));
-    }
-    try (EncodingPipeline pipeline =
-        EncodingPipeline.builder().batchSize(batchSize * TEXT_BATCH_FACTOR).prepareThreads(1).build()) {
-      Map<String, Document> byDescription = new LinkedHashMap<>();
-      captions.forEach(c -> byDescription.put(c.describe(), c));
-      pipeline.run(
-          model.encoder(Modality.TEXT),
-          captions.iterator(),
-          (docs, vectors, bad) -> {
             for (int i = 0; i < docs.size(); i++) {
-              rows.add(encoded(docs.get(i), vectors[i]));
+              captionRows.add(encoded(untagged.getOrDefault(docs.get(i), docs.get(i)), vectors[i]));
+            }
+            if (!bad.isEmpty() && byDescription.isEmpty()) {
+              // The captions that went to the encoder: those of the encoded images.
+              for (Document d : window) {
+                if (!d.modality().equals(Modality.IMAGE)
+                    && encodedImages.contains(d.tag(Document.TAG_IMAGE_ID).orElse(null))) {
+                  Document caption = untagged.getOrDefault(d, d);
+                  byDescription.put(caption.describe(), caption);
+                }
+              }
             }
             for (SkippedItem s : bad) {
               Document caption = byDescription.get(s.item());
-              rows.add(caption != null ? skipped(caption, s.reason()) : skippedItem(s));
+              captionRows.add(caption != null ? skipped(caption, s.reason()) : skippedItem(s));
             }
           });
     }
+    Map<String, SkippedItem> failures = new HashMap<>();
+    skipped.forEach(s -> failures.putIfAbsent(s.item(), s));
+    for (Document image : images) {
+      if (!encodedImages.contains(image.id())) {
+        // The step amends a failed image's reason with its captions; an image neither encoded nor
+        // reported (never seen) still says what happened to its captions.
+        SkippedItem failure = failures.get(image.describe());
+        int captions = captionCounts.get(image.id());
+        String reason = failure != null
+            ? failure.reason()
+            : "could not be encoded" + (captions == 0 ? "" : ImageFirstEncoding.captionsSkipped(captions));
+        imageRows.add(skipped(image, reason));
+      }
+    }
+    List<Row> rows = new ArrayList<>(imageRows.size() + captionRows.size());
+    rows.addAll(imageRows);
+    rows.addAll(captionRows);
     return rows.iterator();
   }
 

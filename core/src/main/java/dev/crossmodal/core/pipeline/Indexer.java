@@ -41,11 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Indexer {
   private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
-  /**
-   * Texts go to their encoder this many batches at a time: an encoder that trims padding (CLIP on
-   * ONNX) groups a larger set by length far better, and still runs the model in its own batches.
-   */
-  static final int TEXT_BATCH_FACTOR = 8;
+  /** Texts go to their encoder this many batches at a time (see {@link ImageFirstEncoding}). */
+  static final int TEXT_BATCH_FACTOR = ImageFirstEncoding.TEXT_BATCH_FACTOR;
   /** The largest batch size: text batches are {@value #TEXT_BATCH_FACTOR} times larger, and must fit an int. */
   public static final int MAX_BATCH_SIZE = 65_536;
 
@@ -187,18 +184,20 @@ public final class Indexer {
     }
   }
 
-  /** One call of {@link #index}: its pipelines, counts, skipped items and checkpoints. */
+  /** One call of {@link #index}: its encoding step, counts, skipped items and checkpoints. */
   private final class Run implements AutoCloseable {
     private final long start = System.nanoTime();
     private final List<SkippedItem> skipped = new ArrayList<>();
     private final Map<Modality, Long> indexed = new LinkedHashMap<>();
-    /** Images that could not be encoded: their captions are left out, even in a later window. */
-    private final Map<String, Document> failedImages = new LinkedHashMap<>();
     private final ProgressTracker tracker;
-    private final EncodingPipeline images =
-        EncodingPipeline.builder().batchSize(batchSize).prepareThreads(prepareThreads).build();
-    private final EncodingPipeline texts =
-        EncodingPipeline.builder().batchSize(textBatchSize).prepareThreads(prepareThreads).build();
+    /** Remembers failed images across windows, so their captions are left out even in a later one. */
+    private final ImageFirstEncoding encoding =
+        ImageFirstEncoding.builder(model)
+            .batchSize(batchSize)
+            .textBatchSize(textBatchSize)
+            .prepareThreads(prepareThreads)
+            .stopWhen(() -> cancelled)
+            .build();
     private long alreadyPresent;
     private long lastCheckpoint = System.nanoTime();
     private long sinceCheckpoint;
@@ -217,8 +216,7 @@ public final class Indexer {
 
     /** Indexes one window of documents: images first, so that a failed image's captions can be left out. */
     void index(List<Document> window) {
-      Map<Modality, List<Document>> todo = new LinkedHashMap<>();
-      todo.put(Modality.IMAGE, new ArrayList<>());
+      List<Document> todo = new ArrayList<>(window.size());
       Set<String> seen = new HashSet<>();
       for (Document document : window) {
         // Earlier windows are in the store already; `seen` catches repeats within this one.
@@ -234,52 +232,39 @@ public final class Indexer {
           tracker.advance(1);
           continue;
         }
-        todo.computeIfAbsent(document.modality(), m -> new ArrayList<>()).add(document);
+        todo.add(document);
       }
       LOG.debug("window of {} documents; {} already indexed so far in this run", window.size(), alreadyPresent);
       try {
-        for (Map.Entry<Modality, List<Document>> group : todo.entrySet()) {
-          if (!goesOn()) {
-            return;
+        encoding.encode(todo, skipped, new ImageFirstEncoding.BatchSink() {
+          @Override
+          public void accept(Modality modality, List<Document> docs, float[][] vectors, List<SkippedItem> bad) {
+            store(modality, docs, vectors, bad);
           }
-          encode(group.getKey(), group.getValue());
-        }
+
+          @Override
+          public void captionsLeftOut(Modality modality, int captions) {
+            tracker.advance(captions);
+          }
+        });
       } catch (CancellationException e) {
         interrupted = true;
       }
     }
 
-    private void encode(Modality modality, List<Document> documents) {
-      if (documents.isEmpty()) {
-        return;
-      }
-      EncodingPipeline pipeline = modality.contentKind() == Modality.ContentKind.TEXT ? texts : images;
-      var index = workspace.index(modality);
-      if (!modality.equals(Modality.IMAGE) && !failedImages.isEmpty()) {
-        documents = withoutCaptionsOf(failedImages, documents, skipped, tracker);
-      }
-      Set<String> encodedIds = new HashSet<>();
-      pipeline.run(
-          model.encoder(modality),
-          cancellable(documents.iterator()),
-          (docs, vectors, bad) -> {
-            docs.forEach(d -> encodedIds.add(d.id()));
-            index.upsertAll(docs.stream().map(Document::id).toList(), vectors);
-            workspace.documents().putAll(docs);
-            indexed.merge(modality, (long) docs.size(), Long::sum);
-            skipped.addAll(bad);
-            bad.forEach(s -> LOG.warn("skipped {}: {}", s.item(), s.reason()));
-            tracker.advance(docs.size() + bad.size());
-            sinceCheckpoint += docs.size();
-            if (sinceCheckpoint >= checkpointDocuments
-                || System.nanoTime() - lastCheckpoint >= checkpointInterval.toNanos()) {
-              workspace.commit();
-              lastCheckpoint = System.nanoTime();
-              sinceCheckpoint = 0;
-            }
-          });
-      if (modality.equals(Modality.IMAGE) && !cancelled) {
-        documents.stream().filter(d -> !encodedIds.contains(d.id())).forEach(d -> failedImages.put(d.id(), d));
+    /** Stores one encoded batch, committing at checkpoints. */
+    private void store(Modality modality, List<Document> docs, float[][] vectors, List<SkippedItem> bad) {
+      workspace.index(modality).upsertAll(docs.stream().map(Document::id).toList(), vectors);
+      workspace.documents().putAll(docs);
+      indexed.merge(modality, (long) docs.size(), Long::sum);
+      bad.forEach(s -> LOG.warn("skipped {}: {}", s.item(), s.reason()));
+      tracker.advance(docs.size() + bad.size());
+      sinceCheckpoint += docs.size();
+      if (sinceCheckpoint >= checkpointDocuments
+          || System.nanoTime() - lastCheckpoint >= checkpointInterval.toNanos()) {
+        workspace.commit();
+        lastCheckpoint = System.nanoTime();
+        sinceCheckpoint = 0;
       }
     }
 
@@ -299,57 +284,8 @@ public final class Indexer {
 
     @Override
     public void close() {
-      images.close();
-      texts.close();
+      encoding.close();
     }
-  }
-
-  /**
-   * Leaves out the captions of images that could not be encoded, as a dataset leaves out the
-   * captions of a missing image: a caption is indexed only together with the image it describes.
-   * Each such image's entry in {@code skipped} is amended to say how many captions went with it.
-   */
-  private static List<Document> withoutCaptionsOf(
-      Map<String, Document> failedImages, List<Document> documents, List<SkippedItem> skipped, ProgressTracker tracker) {
-    List<Document> kept = new ArrayList<>(documents.size());
-    Map<String, Integer> lost = new LinkedHashMap<>();
-    for (Document document : documents) {
-      String imageId = document.tag(Document.TAG_IMAGE_ID).orElse(null);
-      if (imageId != null && failedImages.containsKey(imageId)) {
-        lost.merge(imageId, 1, Integer::sum);
-      } else {
-        kept.add(document);
-      }
-    }
-    lost.forEach(
-        (imageId, n) -> {
-          String item = failedImages.get(imageId).describe();
-          String captions = "; its " + n + (n == 1 ? " caption is" : " captions are") + " skipped";
-          for (int i = 0; i < skipped.size(); i++) {
-            if (skipped.get(i).item().equals(item)) {
-              skipped.set(i, new SkippedItem(item, skipped.get(i).reason() + captions));
-              break;
-            }
-          }
-          LOG.warn("skipped {} caption(s) of {}: the image could not be encoded", n, item);
-        });
-    tracker.advance(documents.size() - kept.size());
-    return kept;
-  }
-
-  /** Ends the iteration early once {@link #cancel()} is called. */
-  private Iterator<Document> cancellable(Iterator<Document> it) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return !cancelled && it.hasNext();
-      }
-
-      @Override
-      public Document next() {
-        return it.next();
-      }
-    };
   }
 
   /** Configures an {@link Indexer}. */
