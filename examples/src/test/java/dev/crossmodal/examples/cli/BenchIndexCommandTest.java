@@ -27,12 +27,14 @@ class BenchIndexCommandTest {
     JsonNode json = run.json();
     assertThat(json.fieldNames()).toIterable().contains(
         "vectors", "dim", "threads", "single_query_ms", "batch_query_ms", "recall_at_k",
-        "commit_seconds", "append_commit_seconds", "open_seconds", "heap_bytes_per_vector");
+        "commit_seconds", "append_commit_seconds", "open_seconds", "heap_bytes_per_vector",
+        "write_seconds");
     assertThat(json.get("vectors").asInt()).isEqualTo(3000);
     assertThat(json.get("quantize").asText()).isEqualTo("int8");
     assertThat(json.get("recall_at_k").asDouble()).isEqualTo(1.0);
     assertThat(json.get("batch_equals_single").asBoolean()).isTrue();
     assertThat(json.get("commit_seconds").asDouble()).isPositive();
+    assertThat(json.get("write_seconds").asDouble()).isPositive();
     assertThat(json.get("open_seconds").asDouble()).isPositive();
   }
 

@@ -153,6 +153,16 @@ public final class FlatIndex implements VectorIndex {
   }
 
   /**
+   * {@return what this index has written to disk since it was opened} An in-memory index writes
+   * nothing.
+   */
+  public WriteStats writeStats() {
+    synchronized (writeLock) {
+      return store.writeStats();
+    }
+  }
+
+  /**
    * Checks the checksums of every segment's vectors, which opening an index does not read.
    *
    * @throws dev.crossmodal.core.InvalidWorkspaceException naming the damaged segment file

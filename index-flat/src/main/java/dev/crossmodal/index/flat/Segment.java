@@ -45,6 +45,8 @@ final class Segment {
   final String name;
   final int dimension;
   final int count;
+  /** Bytes of the segment file. */
+  final long size;
   /** count x dimension little-endian floats. */
   final MemorySegment floats;
   /** count x dimension signed bytes. */
@@ -63,6 +65,7 @@ final class Segment {
     this.name = file.getFileName().toString();
     this.dimension = layout.dimension;
     this.count = layout.count;
+    this.size = layout.size;
     this.floats = mapped.asSlice(layout.floats, layout.floatsBytes());
     this.codes = mapped.asSlice(layout.codes, layout.codesBytes());
     this.scales = mapped.asSlice(layout.scales, 4L * count);

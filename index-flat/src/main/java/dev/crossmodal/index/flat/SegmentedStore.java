@@ -45,6 +45,7 @@ final class SegmentedStore {
   /** Files of segments merged away but still listed by the manifest on disk. */
   private final List<Path> obsolete = new ArrayList<>();
   private boolean dirty;
+  private WriteStats writeStats = WriteStats.NONE;
 
   /** A segment and the writer's record of its deletes. */
   private static final class SegmentState {
@@ -194,6 +195,7 @@ final class SegmentedStore {
     }
     flush();
     merge();
+    long start = System.nanoTime();
     List<Manifest.Entry> entries = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (SegmentState s : segments) {
@@ -219,6 +221,12 @@ final class SegmentedStore {
     }
     obsolete.clear();
     dirty = false;
+    writeStats = writeStats.plusTime(System.nanoTime() - start);
+  }
+
+  /** What this store has written since it was opened. */
+  WriteStats writeStats() {
+    return writeStats;
   }
 
   /** Merges every segment and the buffer into one segment without deletes. */
@@ -284,8 +292,9 @@ final class SegmentedStore {
         }
       });
       segments.add(new SegmentState(segment, false));
-      LOG.debug("Flushed {} vectors to {} in {} ms", slots.length, segment.name,
-          (System.nanoTime() - start) / 1_000_000);
+      long nanos = System.nanoTime() - start;
+      writeStats = writeStats.plusSegment(slots.length, segment.size, nanos);
+      LOG.debug("Flushed {} vectors to {} in {} ms", slots.length, segment.name, nanos / 1_000_000);
     }
     buffer = new SlotStore(dimension);
   }
@@ -363,8 +372,11 @@ final class SegmentedStore {
       }
     }
     dirty = true;
-    LOG.debug("Merged {} segments ({} live vectors) in {} ms", sources.size(), live,
-        (System.nanoTime() - start) / 1_000_000);
+    long nanos = System.nanoTime() - start;
+    if (merged != null) {
+      writeStats = writeStats.plusSegment(live, merged.size, nanos);
+    }
+    LOG.debug("Merged {} segments ({} live vectors) in {} ms", sources.size(), live, nanos / 1_000_000);
   }
 
   private SegmentState findLive(String id) {

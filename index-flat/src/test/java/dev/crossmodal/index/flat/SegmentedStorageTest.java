@@ -118,6 +118,35 @@ class SegmentedStorageTest {
   }
 
   @Test
+  void writeStatsCountFlushedAndMergedSegmentsAndTheirVectors() throws IOException {
+    try (FlatIndex index = FlatIndex.builder(DIM).file(file()).flushVectors(10).build()) {
+      assertThat(index.writeStats()).isEqualTo(WriteStats.NONE);
+      for (int batch = 0; batch < 10; batch++) {
+        index.upsertAll(ids("w", batch * 10, 10), TestVectors.random(new SplittableRandom(batch), 10, DIM));
+      }
+      index.upsertAll(ids("t", 0, 3), TestVectors.random(new SplittableRandom(11), 3, DIM));
+      index.commit();
+
+      // Ten flushes of 10, one merge of those 100, and the commit's flush of the last 3.
+      WriteStats stats = index.writeStats();
+      assertThat(stats.segmentsWritten()).isEqualTo(12);
+      assertThat(stats.vectorsWritten()).isEqualTo(203);
+      assertThat(stats.bytesWritten()).isGreaterThan(203L * DIM * Float.BYTES);
+      assertThat(stats.writeTime()).isPositive();
+    }
+  }
+
+  @Test
+  void anInMemoryIndexWritesNothing() {
+    try (FlatIndex index = FlatIndex.builder(DIM).build()) {
+      index.upsertAll(ids("m", 0, 5), TestVectors.random(new SplittableRandom(12), 5, DIM));
+      index.commit();
+
+      assertThat(index.writeStats()).isEqualTo(WriteStats.NONE);
+    }
+  }
+
+  @Test
   void segmentsWrittenAfterTheLastCommitAreRemovedAtTheNextOpen() throws IOException {
     try (FlatIndex index = FlatIndex.builder(DIM).file(file()).flushVectors(10).build()) {
       index.upsertAll(ids("c", 0, 10), TestVectors.random(new SplittableRandom(6), 10, DIM));
