@@ -42,6 +42,9 @@ import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BPE = ROOT / "encoders-clip/src/main/resources/dev/crossmodal/clip/bpe_simple_vocab_16e6.txt.gz"
+# Captions `bench encode` hands the Java text encoder at once, in model batches (TEXT_GROUP_BATCHES
+# in BenchEncodeCommand); the Python peers group theirs the same way.
+TEXT_GROUP_BATCHES = 8
 CLIP_MEAN = [0.48145466, 0.4578275, 0.40821073]
 CLIP_STD = [0.26862954, 0.26130258, 0.27577711]
 
@@ -217,10 +220,14 @@ def python_rates(peer, model_dir, photos, captions, batch_size, threads):
             encode_images(processor(images=pictures, return_tensors=tensors)["pixel_values"])
 
     def texts_pass(texts):
-        # Tokenised once, sorted by length and padded to the longest of each batch, as the Java
-        # encoder does with the captions it is handed at once.
+        # Tokenised once, then in groups of TEXT_GROUP_BATCHES batches, as `bench encode` hands
+        # them to the Java encoder: each group sorted by length, cut into batches padded to their
+        # longest. (Sorting all captions at once would pad less than the Java side does.)
         ids = tokenizer(texts, truncation=True, max_length=77)["input_ids"]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        group = TEXT_GROUP_BATCHES * batch_size
+        order = []
+        for start in range(0, len(ids), group):
+            order += sorted(range(start, min(start + group, len(ids))), key=lambda i: len(ids[i]))
         for batch in batches(order, batch_size):
             length = max(len(ids[i]) for i in batch)
             input_ids = np.zeros((len(batch), length), dtype=np.int64)

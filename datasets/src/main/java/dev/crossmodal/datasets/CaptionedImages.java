@@ -4,6 +4,7 @@ import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.dataset.DatasetEntry;
 import dev.crossmodal.core.dataset.SkippedItem;
+import dev.crossmodal.core.pipeline.ImageFirstEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ final class CaptionedImages {
 
   private static String captionsLost(CaptionTable.ImageGroup group) {
     int n = group.rows().size();
-    return n == 0 ? "" : "; its " + n + (n == 1 ? " caption is" : " captions are") + " skipped";
+    return n == 0 ? "" : ImageFirstEncoding.captionsSkipped(n);
   }
 
   private String relativeName(Path file) {
