@@ -6,10 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
-import dev.crossmodal.image.PixelTensor;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
+import dev.crossmodal.image.PixelBatches;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,21 +69,13 @@ final class OnnxFeeds {
     return this;
   }
 
-  /** Pixel tensors of one shape, stacked into {@code [batch, 3, height, width]}. */
-  OnnxFeeds pixels(List<PixelTensor> batch) {
-    PixelTensor first = batch.get(0);
-    // One copy, straight into native memory: ONNX Runtime reads a direct buffer in place, where a
-    // float[] would be gathered into one array and then copied again into native memory.
-    FloatBuffer pixels =
-        ByteBuffer.allocateDirect(batch.size() * first.data().length * Float.BYTES)
-            .order(ByteOrder.nativeOrder())
-            .asFloatBuffer();
-    for (PixelTensor tensor : batch) {
-      pixels.put(tensor.data());
-    }
-    pixels.rewind();
-    put("pixel_values",
-        manager.create(pixels, new Shape(batch.size(), first.channels(), first.height(), first.width())));
+  /**
+   * A stacked pixel batch {@code [batch, 3, height, width]}, read in place: ONNX Runtime takes a
+   * direct buffer as it is, where a float[] would be copied again into native memory. The lease
+   * must stay open until the call is done.
+   */
+  OnnxFeeds pixels(PixelBatches.Lease batch) {
+    put("pixel_values", manager.create(batch.floats(), new Shape(batch.shape())));
     return this;
   }
 

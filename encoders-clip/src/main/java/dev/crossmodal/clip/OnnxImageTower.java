@@ -2,6 +2,7 @@ package dev.crossmodal.clip;
 
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
+import dev.crossmodal.image.PixelBatches;
 import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
@@ -15,6 +16,8 @@ final class OnnxImageTower implements ImageTower {
   private final String output;
   private final TokenIds placeholderText;
   private final boolean trimPlaceholder;
+  /** Two: the batch being encoded and one being stacked by another caller at the same time. */
+  private final PixelBatches pixelBatches = new PixelBatches(2);
 
   /** CLIP's {@code vision_model.onnx}: {@code image_embeds}. */
   OnnxImageTower(OnnxSession session) {
@@ -46,16 +49,19 @@ final class OnnxImageTower implements ImageTower {
 
   @Override
   public float[][] run(List<PixelTensor> batch) {
-    return session.run(
-        manager -> {
-          OnnxFeeds feeds = new OnnxFeeds(manager).pixels(batch);
-          if (placeholderText != null) {
-            feeds.tokens(List.of(placeholderText), trimPlaceholder);
-          }
-          return feeds.forGraph(session.inputNames());
-        },
-        output,
-        batch.size());
+    // The session closes the tensors it made from the lease before it returns.
+    try (PixelBatches.Lease pixels = pixelBatches.stack(batch)) {
+      return session.run(
+          manager -> {
+            OnnxFeeds feeds = new OnnxFeeds(manager).pixels(pixels);
+            if (placeholderText != null) {
+              feeds.tokens(List.of(placeholderText), trimPlaceholder);
+            }
+            return feeds.forGraph(session.inputNames());
+          },
+          output,
+          batch.size());
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.crossmodal.clip;
 
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
+import dev.crossmodal.image.PixelBatches;
 import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
@@ -18,6 +19,7 @@ final class OnnxTextTower implements TextTower {
   private final String output;
   private final boolean trimRows;
   private final PixelTensor placeholderImage;
+  private final PixelBatches placeholderPixels = new PixelBatches(1);
 
   /** CLIP's {@code text_model.onnx}: {@code text_embeds}, rows trimmed. */
   OnnxTextTower(OnnxSession session) {
@@ -54,16 +56,19 @@ final class OnnxTextTower implements TextTower {
 
   @Override
   public float[][] run(List<TokenIds> batch) {
-    return session.run(
-        manager -> {
-          OnnxFeeds feeds = new OnnxFeeds(manager).tokens(batch, trimRows);
-          if (placeholderImage != null) {
-            feeds.pixels(List.of(placeholderImage));
-          }
-          return feeds.forGraph(session.inputNames());
-        },
-        output,
-        batch.size());
+    if (placeholderImage == null) {
+      return session.run(
+          manager -> new OnnxFeeds(manager).tokens(batch, trimRows).forGraph(session.inputNames()),
+          output,
+          batch.size());
+    }
+    try (PixelBatches.Lease placeholder = placeholderPixels.stack(List.of(placeholderImage))) {
+      return session.run(
+          manager -> new OnnxFeeds(manager).tokens(batch, trimRows).pixels(placeholder)
+              .forGraph(session.inputNames()),
+          output,
+          batch.size());
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.crossmodal.core.ScoreCalibration;
 import dev.crossmodal.core.TokenIds;
 import dev.crossmodal.core.VectorNorms;
 import dev.crossmodal.image.ImageTransform;
+import dev.crossmodal.image.PixelBatches;
 import dev.crossmodal.image.PixelTensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,10 +88,13 @@ final class SigmoidCalibrationProbe {
 
   private static float[][] run(
       OnnxSession session, List<TokenIds> texts, List<PixelTensor> images, String output, int rows) {
-    return session.run(
-        manager -> new OnnxFeeds(manager).tokens(texts, false).pixels(images).forGraph(session.inputNames()),
-        output,
-        rows);
+    // Runs once, when the model loads: nothing to keep for later batches.
+    try (PixelBatches.Lease pixels = new PixelBatches(0).stack(images)) {
+      return session.run(
+          manager -> new OnnxFeeds(manager).tokens(texts, false).pixels(pixels).forGraph(session.inputNames()),
+          output,
+          rows);
+    }
   }
 
   /** A blank image and two smooth patterns in the normalised range, different enough to spread the cosines. */

@@ -16,6 +16,7 @@ import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.core.TokenIds;
+import dev.crossmodal.image.PixelBatches;
 import dev.crossmodal.image.PixelTensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ final class TorchScriptClip implements TextTower {
   private final Model model;
   private final PtSymbolBlock block;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final PixelBatches pixelBatches = new PixelBatches(2);
 
   TorchScriptClip(Path file, Device device, int threads) {
     this.file = file;
@@ -89,15 +91,11 @@ final class TorchScriptClip implements TextTower {
 
   /** Runs {@code encode_image}. */
   float[][] runImages(List<PixelTensor> batch) {
-    PixelTensor first = batch.get(0);
-    int per = first.data().length;
-    float[] pixels = new float[batch.size() * per];
-    for (int i = 0; i < batch.size(); i++) {
-      System.arraycopy(batch.get(i).data(), 0, pixels, i * per, per);
-    }
-    Shape shape = new Shape(batch.size(), first.channels(), first.height(), first.width());
-    try (NDManager manager = model.getNDManager().newSubManager()) {
-      PtNDArray input = (PtNDArray) manager.create(pixels, shape);
+    // The tensor reads the lease's direct buffer in place; the manager frees it before the lease
+    // is returned.
+    try (PixelBatches.Lease pixels = pixelBatches.stack(batch);
+        NDManager manager = model.getNDManager().newSubManager()) {
+      PtNDArray input = (PtNDArray) manager.create(pixels.floats(), new Shape(pixels.shape()));
       return call("encode_image", input, batch.size(), (PtNDManager) manager);
     }
   }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.crossmodal.core.InvalidModelException;
 import dev.crossmodal.image.ImageTensorEncoder;
 import dev.crossmodal.image.ImageTransform;
+import dev.crossmodal.image.PixelBatches;
 import dev.crossmodal.image.PixelTensor;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class VseImageEncoder extends ImageTensorEncoder {
   static final List<String> INPUTS = List.of("images");
 
   private final OnnxEncoderSession session;
+  private final PixelBatches pixelBatches = new PixelBatches(2);
 
   VseImageEncoder(OnnxEncoderSession session, ImageTransform transform, int dimension) {
     // The whole call is one batch, as vsepp's evaluation runs it.
@@ -35,20 +37,19 @@ public final class VseImageEncoder extends ImageTensorEncoder {
 
   @Override
   protected float[][] infer(List<PixelTensor> prepared) {
-    int size = transform().cropSize();
-    int sampleCount = 3 * size * size;
-    float[] batch = new float[prepared.size() * sampleCount];
-    for (int i = 0; i < prepared.size(); i++) {
-      System.arraycopy(prepared.get(i).data(), 0, batch, i * sampleCount, sampleCount);
-    }
     int rows = prepared.size();
-    float[][] vectors = session.run(
-        manager -> {
-          NDArray images = manager.create(batch, new Shape(rows, 3, size, size));
-          images.setName(INPUTS.get(0));
-          return new NDList(images);
-        },
-        "a batch of " + rows + " images");
+    float[][] vectors;
+    // Stacked once into a reused direct buffer that ONNX Runtime reads in place; the session
+    // closes the tensor made from it before it returns.
+    try (PixelBatches.Lease batch = pixelBatches.stack(prepared)) {
+      vectors = session.run(
+          manager -> {
+            NDArray images = manager.create(batch.floats(), new Shape(batch.shape()));
+            images.setName(INPUTS.get(0));
+            return new NDList(images);
+          },
+          "a batch of " + rows + " images");
+    }
     if (vectors.length > 0 && vectors[0].length != dimension()) {
       throw new InvalidModelException(
           "image encoder " + session.file() + " gives " + vectors[0].length
