@@ -17,7 +17,7 @@ for tool in sh dirname readlink; do ln -s "$(command -v $tool)" "$work/path/$too
 run() { env -i PATH="$work/path" "$bin" "$@"; }
 run index --data "$data" --format "$format" --limit "$limit" --model clip --model-dir "$model" \
     --workspace "$work/ws" --json 2>/dev/null | tail -1
-first=$(find "$data" -iname '*.jpg' | sort | head -1)
+first=$(find "$data" -iname '*.jpg' | sort | sed -n 1p)  # sed reads to the end: head would make sort die of SIGPIPE under pipefail
 run search --workspace "$work/ws" --text "a dog running on the grass" --top-k 3 --json 2>/dev/null | tail -1
 run search --workspace "$work/ws" --image "$first" --modality image --top-k 3 --json 2>/dev/null | tail -1
 run info --workspace "$work/ws" --json 2>/dev/null | tail -1
