@@ -69,8 +69,14 @@ public final class LogDocumentStore implements DocumentStore {
   private long committedBytes;
   private CRC32C committedCrc = new CRC32C();
 
-  private LogDocumentStore(Path file) {
+  /** How many bytes of the log one read brings in while loading it. */
+  static final int READ_BUFFER_BYTES = 1 << 16;
+
+  private final int readBufferBytes;
+
+  private LogDocumentStore(Path file, int readBufferBytes) {
     this.file = file;
+    this.readBufferBytes = readBufferBytes;
   }
 
   /**
@@ -98,7 +104,17 @@ public final class LogDocumentStore implements DocumentStore {
    */
   static LogDocumentStore open(
       Path file, CommitCoverage.LogCoverage covered, boolean pending, boolean writer) {
-    LogDocumentStore store = new LogDocumentStore(file);
+    return open(file, covered, pending, writer, READ_BUFFER_BYTES);
+  }
+
+  /** As {@link #open(Path, CommitCoverage.LogCoverage, boolean, boolean)}, reading through a buffer of the given size. */
+  static LogDocumentStore open(
+      Path file,
+      CommitCoverage.LogCoverage covered,
+      boolean pending,
+      boolean writer,
+      int readBufferBytes) {
+    LogDocumentStore store = new LogDocumentStore(file, readBufferBytes);
     try {
       if (Files.exists(file)) {
         store.load(covered, pending, writer);
@@ -122,107 +138,185 @@ public final class LogDocumentStore implements DocumentStore {
 
   private void load(CommitCoverage.LogCoverage covered, boolean pending, boolean writer)
       throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    if (covered != null && !pending && bytes.length < covered.bytes()) {
-      throw new InvalidWorkspaceException(
-          file + " has " + bytes.length + " bytes but the workspace's last commit wrote "
-              + covered.bytes() + ": it was truncated or replaced, and " + "documents would be lost;"
-              + " restore it from a backup or re-index into a new workspace");
-    }
-    boolean strict = covered != null && bytes.length >= covered.bytes() && prefixMatches(bytes, covered);
-    if (covered != null && !pending && !strict) {
-      throw new InvalidWorkspaceException(
-          file + " differs from what the workspace's last commit wrote (its first "
-              + covered.bytes() + " bytes do not have the committed checksum " + covered.crc32c()
-              + "): it was damaged or replaced; restore it from a backup or re-index into a new"
-              + " workspace");
-    }
-    int limit = strict ? (int) covered.bytes() : bytes.length;
-    long goodEnd = parse(bytes, limit, !strict);
-    if (strict && records != covered.records()) {
-      throw new InvalidWorkspaceException(
-          file + " holds " + records + " records where the workspace's last commit wrote "
-              + covered.records() + ": it is damaged; restore it from a backup or re-index into a new"
-              + " workspace");
+    long size;
+    long goodEnd;
+    // Streamed through one small buffer: a log of any length opens with bounded transient heap.
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      size = channel.size();
+      if (covered != null && !pending && size < covered.bytes()) {
+        throw new InvalidWorkspaceException(
+            file + " has " + size + " bytes but the workspace's last commit wrote "
+                + covered.bytes() + ": it was truncated or replaced, and " + "documents would be lost;"
+                + " restore it from a backup or re-index into a new workspace");
+      }
+      boolean strict =
+          covered != null && size >= covered.bytes() && prefixMatches(channel, covered);
+      if (covered != null && !pending && !strict) {
+        throw new InvalidWorkspaceException(
+            file + " differs from what the workspace's last commit wrote (its first "
+                + covered.bytes() + " bytes do not have the committed checksum " + covered.crc32c()
+                + "): it was damaged or replaced; restore it from a backup or re-index into a new"
+                + " workspace");
+      }
+      long limit = strict ? covered.bytes() : size;
+      goodEnd = parse(new LogInput(channel, limit, readBufferBytes), size, !strict);
+      if (strict && records != covered.records()) {
+        throw new InvalidWorkspaceException(
+            file + " holds " + records + " records where the workspace's last commit wrote "
+                + covered.records() + ": it is damaged; restore it from a backup or re-index into a"
+                + " new workspace");
+      }
     }
     committedBytes = goodEnd;
-    committedCrc.update(bytes, 0, (int) goodEnd);
-    if (goodEnd < bytes.length) {
+    if (goodEnd < size) {
       if (writer) {
         LOG.warn(
             "{}: dropping {} bytes after the last commit (an interrupted write)",
             file,
-            bytes.length - goodEnd);
+            size - goodEnd);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
           channel.truncate(goodEnd);
           channel.force(true);
         }
       } else {
-        LOG.debug("{}: ignoring {} bytes after the last commit", file, bytes.length - goodEnd);
+        LOG.debug("{}: ignoring {} bytes after the last commit", file, size - goodEnd);
       }
     }
   }
 
-  private static boolean prefixMatches(byte[] bytes, CommitCoverage.LogCoverage covered) {
+  private boolean prefixMatches(FileChannel channel, CommitCoverage.LogCoverage covered)
+      throws IOException {
     if (covered.bytes() < HEADER_BYTES) {
       return false;
     }
     CRC32C crc = new CRC32C();
-    crc.update(bytes, 0, (int) covered.bytes());
+    ByteBuffer buf = ByteBuffer.allocate(readBufferBytes);
+    long at = 0;
+    while (at < covered.bytes()) {
+      buf.clear().limit((int) Math.min(buf.capacity(), covered.bytes() - at));
+      int n = channel.read(buf, at);
+      if (n < 0) {
+        return false;
+      }
+      at += n;
+      crc.update(buf.flip());
+    }
     return java.util.HexFormat.of().toHexDigits((int) crc.getValue()).equals(covered.crc32c());
   }
 
   /**
-   * Applies the records in the first {@code limit} bytes; returns where the last good one ends.
+   * Applies the records before {@code in}'s limit; returns where the last good one ends, and
+   * leaves the CRC32C of the bytes up to there in {@link #committedCrc}.
    *
+   * @param fileSize the length of the whole file, which the header check is made against
    * @param tornTailAllowed whether the last record may be cut short (a crash during a commit not
-   *     recorded in the manifest); otherwise every record up to {@code limit} must be whole
+   *     recorded in the manifest); otherwise every record up to the limit must be whole
    */
-  private long parse(byte[] bytes, int limit, boolean tornTailAllowed) throws IOException {
-    ByteBuffer buf = ByteBuffer.wrap(bytes, 0, limit);
-    if (bytes.length < HEADER_BYTES || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+  private long parse(LogInput in, long fileSize, boolean tornTailAllowed) throws IOException {
+    byte[] header = fileSize < HEADER_BYTES ? null : in.bytes(HEADER_BYTES);
+    if (header == null || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
       throw new InvalidWorkspaceException(
           file + " is not a crossmodal document store (bad magic number); the workspace is damaged:"
               + " re-index into a new workspace");
     }
-    buf.position(MAGIC.length);
-    int version = buf.getInt();
+    int version = ByteBuffer.wrap(header, MAGIC.length, 4).getInt();
     if (version != VERSION) {
       throw new InvalidWorkspaceException(
           file + " has document store format version " + version + ", this library reads "
               + VERSION + ": use a matching crossmodal version or re-index");
     }
+    CRC32C crcSoFar = new CRC32C();
+    crcSoFar.update(header);
     long goodEnd = HEADER_BYTES;
-    while (buf.remaining() > 0) {
-      long start = buf.position();
-      if (buf.remaining() < 9) {
+    while (in.remaining() > 0) {
+      long start = in.position();
+      if (in.remaining() < 9) {
         if (!tornTailAllowed) {
           throw damaged(start, "a record cut short inside the committed part");
         }
         break; // torn header of the last record
       }
-      int length = buf.getInt();
-      int crc = buf.getInt();
-      if (length < 0 || length > MAX_RECORD_BYTES || buf.remaining() < length + 1) {
+      byte[] head = in.bytes(9);
+      ByteBuffer headBuf = ByteBuffer.wrap(head);
+      int length = headBuf.getInt();
+      int crc = headBuf.getInt();
+      byte op = headBuf.get();
+      if (length < 0 || length > MAX_RECORD_BYTES || in.remaining() < length) {
         if (tornTailAllowed && length >= 0 && length <= MAX_RECORD_BYTES) {
           break; // the last record was cut short by a crash
         }
         throw damaged(start, "impossible record length " + length);
       }
-      byte op = buf.get();
-      byte[] payload = new byte[length];
-      buf.get(payload);
+      byte[] payload = in.bytes(length);
       if (crc(op, payload) != crc) {
-        if (tornTailAllowed && buf.remaining() == 0) {
+        if (tornTailAllowed && in.remaining() == 0) {
           break; // last record partly written
         }
         throw damaged(start, "checksum mismatch");
       }
       apply(op, payload, start);
       records++;
-      goodEnd = buf.position();
+      crcSoFar.update(head);
+      crcSoFar.update(payload);
+      goodEnd = in.position();
     }
+    committedCrc = crcSoFar;
     return goodEnd;
+  }
+
+  /**
+   * Sequential reads of a log file up to a limit through one reusable buffer, with {@code long}
+   * positions: logs over 2 GB are read like any other.
+   */
+  private static final class LogInput {
+    private final FileChannel channel;
+    private final long limit;
+    private final ByteBuffer buffer;
+    /** The file position of {@code buffer}'s first byte. */
+    private long bufferStart;
+
+    LogInput(FileChannel channel, long limit, int bufferBytes) {
+      this.channel = channel;
+      this.limit = limit;
+      this.buffer = ByteBuffer.allocate(bufferBytes).limit(0);
+    }
+
+    long position() {
+      return bufferStart + buffer.position();
+    }
+
+    long remaining() {
+      return limit - position();
+    }
+
+    /** Reads the next {@code n} bytes, which the caller has checked lie before the limit. */
+    byte[] bytes(int n) throws IOException {
+      byte[] out = new byte[n];
+      int filled = 0;
+      while (filled < n) {
+        if (!buffer.hasRemaining()) {
+          refill();
+        }
+        int chunk = Math.min(n - filled, buffer.remaining());
+        buffer.get(out, filled, chunk);
+        filled += chunk;
+      }
+      return out;
+    }
+
+    private void refill() throws IOException {
+      bufferStart += buffer.limit();
+      if (bufferStart >= limit) {
+        throw new IOException("read past byte " + limit);
+      }
+      buffer.clear().limit((int) Math.min(buffer.capacity(), limit - bufferStart));
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, bufferStart + buffer.position()) < 0) {
+          throw new IOException("unexpected end of file at byte " + (bufferStart + buffer.position()));
+        }
+      }
+      buffer.flip();
+    }
   }
 
   private InvalidWorkspaceException damaged(long offset, String what) {

@@ -143,4 +143,68 @@ class LogDocumentStoreTest {
       assertThat(store.size()).isEqualTo(1);
     }
   }
+
+  private static final int TINY_BUFFER = 64;
+
+  private List<Document> manyDocumentsWithOneLongerThanTheBuffer() {
+    List<Document> documents = new java.util.ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      documents.add(Document.text("t" + i, "caption number " + i));
+    }
+    documents.add(Document.text("long", "word ".repeat(100)));
+    return documents;
+  }
+
+  @Test
+  void aLogManyTimesLargerThanTheReadBufferIsReadInPieces() throws IOException {
+    List<Document> documents = manyDocumentsWithOneLongerThanTheBuffer();
+    CommitCoverage.LogCoverage written;
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(documents);
+      store.commit();
+      written = store.coverage();
+    }
+    assertThat(Files.size(file())).isGreaterThan(100L * TINY_BUFFER);
+    try (LogDocumentStore store = LogDocumentStore.open(file(), written, false, true, TINY_BUFFER)) {
+      assertThat(store.coverage()).isEqualTo(written);
+      assertThat(store.size()).isEqualTo(documents.size());
+      for (Document document : documents) {
+        assertThat(store.get(document.id())).contains(document);
+      }
+    }
+  }
+
+  @Test
+  void aTornTailIsFoundThroughASmallReadBuffer() throws IOException {
+    CommitCoverage.LogCoverage committed;
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(manyDocumentsWithOneLongerThanTheBuffer());
+      store.commit();
+      committed = store.coverage();
+      store.putAll(List.of(CAPTION));
+      store.commit();
+    }
+    byte[] bytes = Files.readAllBytes(file());
+    Files.write(file(), java.util.Arrays.copyOf(bytes, bytes.length - 5));
+    try (LogDocumentStore store = LogDocumentStore.open(file(), null, false, true, TINY_BUFFER)) {
+      assertThat(store.coverage()).isEqualTo(committed);
+      assertThat(store.contains(CAPTION.id())).isFalse();
+    }
+    assertThat(Files.size(file())).isEqualTo(committed.bytes());
+  }
+
+  @Test
+  void damageFarIntoTheLogIsRefusedThroughASmallReadBuffer() throws IOException {
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(manyDocumentsWithOneLongerThanTheBuffer());
+      store.commit();
+    }
+    byte[] bytes = Files.readAllBytes(file());
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(file(), bytes);
+    assertThatThrownBy(() -> LogDocumentStore.open(file(), null, false, true, TINY_BUFFER))
+        .isInstanceOf(InvalidWorkspaceException.class)
+        .hasMessageContaining(file().toString())
+        .hasMessageContaining("is damaged at byte");
+  }
 }
