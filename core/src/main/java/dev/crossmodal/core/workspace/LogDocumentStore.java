@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link DocumentStore} kept in memory and made durable as an append-only log of checksummed
- * records.
+ * A {@link DocumentStore} kept as an append-only log of checksummed records. The heap holds, per
+ * committed document, only its id and where its record lies in the log (about 100 bytes for a
+ * short id); {@link #get} and {@link #forEach} read documents back from the file. Documents put
+ * since the last commit are held in memory until the commit writes them.
  *
  * <p>File format ({@code documents.log}): the 8 ASCII bytes {@code CMDOCLOG}, a big-endian int
  * format version (1), then records of {@code [int length][int crc32c][byte op][length bytes]},
@@ -57,13 +58,33 @@ public final class LogDocumentStore implements DocumentStore {
   private static final byte OP_PUT = 1;
   private static final byte OP_DELETE = 2;
   private static final int MAX_RECORD_BYTES = 64 << 20;
+  /** Bits of a packed place that hold a record's offset; the bits above hold the modality. */
+  private static final int OFFSET_BITS = 48;
+  private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+  /** The offset of a document not yet written to the log. */
+  private static final long UNWRITTEN = OFFSET_MASK;
+  /** How many documents {@link #forEach} reads under the lock at a time. */
+  private static final int FOR_EACH_BATCH = 1024;
 
   private final Path file;
   private final ObjectMapper mapper = new ObjectMapper();
   private final DocumentCodec codec = new DocumentCodec(mapper);
-  private final Map<String, Document> documents = new LinkedHashMap<>();
+  /**
+   * Every live document's id, in insertion order, with its place packed in a long: the index of
+   * its modality in {@link #modalities} in the bits above the low 48, and in those the offset of its
+   * record in the log, or {@link #UNWRITTEN} for one put since the last commit (then it is in
+   * {@link #unwritten}). Committed documents are read back from the log when asked for, so the
+   * heap holds about 100 bytes per document rather than the document.
+   */
+  private final DocumentOffsets places = new DocumentOffsets();
+  private final List<Modality> modalities = new ArrayList<>();
+  private final Map<String, Document> unwritten = new HashMap<>();
   private final Map<Modality, Long> counts = new HashMap<>();
+  /** Records to append at the next commit, and for each the id it puts (null for a delete). */
   private final List<byte[]> pending = new ArrayList<>();
+  private final List<String> pendingPuts = new ArrayList<>();
+  /** Reads committed records; open on the file the offsets in {@link #places} point into. */
+  private FileChannel reader;
   private long records;
   /** The length of the log as of the last commit, and the CRC32C of those bytes. */
   private long committedBytes;
@@ -123,6 +144,7 @@ public final class LogDocumentStore implements DocumentStore {
         AtomicFiles.write(file, header.array());
         store.committedBytes = HEADER_BYTES;
         store.committedCrc.update(header.array());
+        store.reader = FileChannel.open(file, StandardOpenOption.READ);
       }
     } catch (IOException e) {
       throw new InvalidWorkspaceException("cannot read document store " + file + ": " + e.getMessage(), e);
@@ -141,7 +163,10 @@ public final class LogDocumentStore implements DocumentStore {
     long size;
     long goodEnd;
     // Streamed through one small buffer: a log of any length opens with bounded transient heap.
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+    // The channel stays open for reading documents: offsets refer to this file even if a writer
+    // later replaces it.
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
       size = channel.size();
       if (covered != null && !pending && size < covered.bytes()) {
         throw new InvalidWorkspaceException(
@@ -166,7 +191,11 @@ public final class LogDocumentStore implements DocumentStore {
                 + covered.records() + ": it is damaged; restore it from a backup or re-index into a"
                 + " new workspace");
       }
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
+    reader = channel;
     committedBytes = goodEnd;
     if (goodEnd < size) {
       if (writer) {
@@ -174,9 +203,9 @@ public final class LogDocumentStore implements DocumentStore {
             "{}: dropping {} bytes after the last commit (an interrupted write)",
             file,
             size - goodEnd);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-          channel.truncate(goodEnd);
-          channel.force(true);
+        try (FileChannel writable = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          writable.truncate(goodEnd);
+          writable.force(true);
         }
       } else {
         LOG.debug("{}: ignoring {} bytes after the last commit", file, size - goodEnd);
@@ -326,7 +355,10 @@ public final class LogDocumentStore implements DocumentStore {
 
   private void apply(byte op, byte[] payload, long offset) throws IOException {
     switch (op) {
-      case OP_PUT -> putInMemory(codec.fromJson(mapper.readTree(payload)));
+      case OP_PUT -> {
+        Document document = codec.fromJson(mapper.readTree(payload));
+        place(document.id(), document.modality(), offset);
+      }
       case OP_DELETE -> deleteInMemory(new String(payload, StandardCharsets.UTF_8));
       default -> throw damaged(offset, "unknown record type " + op);
     }
@@ -345,20 +377,93 @@ public final class LogDocumentStore implements DocumentStore {
     return buf.array();
   }
 
-  private void putInMemory(Document document) {
-    Document previous = documents.put(document.id(), document);
-    if (previous != null) {
-      counts.merge(previous.modality(), -1L, Long::sum);
+  private static long offsetOf(long place) {
+    return place & OFFSET_MASK;
+  }
+
+  private Modality modalityOf(long place) {
+    return modalities.get((int) (place >>> OFFSET_BITS));
+  }
+
+  /** Records that {@code id} is at {@code offset} (or {@link #UNWRITTEN}), counting its modality. */
+  private void place(String id, Modality modality, long offset) {
+    int index = modalities.indexOf(modality);
+    if (index < 0) {
+      if (modalities.size() == 1 << (63 - OFFSET_BITS)) {
+        throw new IllegalStateException(file + ": too many modalities");
+      }
+      modalities.add(modality);
+      index = modalities.size() - 1;
     }
-    counts.merge(document.modality(), 1L, Long::sum);
+    long previous = places.put(id, ((long) index << OFFSET_BITS) | offset);
+    if (previous != DocumentOffsets.ABSENT) {
+      counts.merge(modalityOf(previous), -1L, Long::sum);
+    }
+    counts.merge(modality, 1L, Long::sum);
   }
 
   private boolean deleteInMemory(String id) {
-    Document previous = documents.remove(id);
-    if (previous != null) {
-      counts.merge(previous.modality(), -1L, Long::sum);
+    long previous = places.remove(id);
+    if (previous == DocumentOffsets.ABSENT) {
+      return false;
     }
-    return previous != null;
+    counts.merge(modalityOf(previous), -1L, Long::sum);
+    unwritten.remove(id);
+    return true;
+  }
+
+  /** {@return the whole record at {@code offset} of the log, its checksum checked} */
+  private byte[] readRecord(long offset) throws IOException {
+    if (reader == null) {
+      reader = FileChannel.open(file, StandardOpenOption.READ);
+    }
+    ByteBuffer head = ByteBuffer.allocate(9);
+    readFully(head, offset);
+    int length = head.getInt(0);
+    if (length < 0 || length > MAX_RECORD_BYTES || offset + 9 + length > committedBytes) {
+      throw damaged(offset, "impossible record length " + length);
+    }
+    ByteBuffer whole = ByteBuffer.allocate(9 + length).put(head.flip());
+    readFully(whole, offset + 9);
+    byte[] bytes = whole.array();
+    byte op = bytes[8];
+    byte[] payload = Arrays.copyOfRange(bytes, 9, bytes.length);
+    if (crc(op, payload) != head.getInt(4)) {
+      throw damaged(offset, "checksum mismatch");
+    }
+    if (op != OP_PUT) {
+      throw damaged(offset, "a record of type " + op + " where a document was put");
+    }
+    return bytes;
+  }
+
+  private void readFully(ByteBuffer buf, long at) throws IOException {
+    long from = at - buf.position();
+    while (buf.hasRemaining()) {
+      if (reader.read(buf, from + buf.position()) < 0) {
+        throw damaged(at, "a record cut short inside the committed part");
+      }
+    }
+  }
+
+  private Document read(String id, long place) {
+    if (offsetOf(place) == UNWRITTEN) {
+      return unwritten.get(id);
+    }
+    try {
+      byte[] record = readRecord(offsetOf(place));
+      Document document = codec.fromJson(mapper.readTree(record, 9, record.length - 9));
+      if (!document.id().equals(id)) {
+        // Only an uncommitted tail is ever overwritten in place: this store was opened on a log
+        // whose last commit had not finished, and a writer has since replaced that tail.
+        throw new InvalidWorkspaceException(
+            file + " changed under this reader at byte " + offsetOf(place) + " (document "
+                + document.id() + " where " + id + " was): open the workspace again");
+      }
+      return document;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read document store " + file + ": " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -369,18 +474,21 @@ public final class LogDocumentStore implements DocumentStore {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      putInMemory(document);
+      pendingPuts.add(document.id());
+      place(document.id(), document.modality(), UNWRITTEN);
+      unwritten.put(document.id(), document);
     }
   }
 
   @Override
   public synchronized Optional<Document> get(String id) {
-    return Optional.ofNullable(documents.get(id));
+    long place = places.get(id);
+    return place == DocumentOffsets.ABSENT ? Optional.empty() : Optional.of(read(id, place));
   }
 
   @Override
   public synchronized boolean contains(String id) {
-    return documents.containsKey(id);
+    return places.get(id) != DocumentOffsets.ABSENT;
   }
 
   @Override
@@ -388,6 +496,7 @@ public final class LogDocumentStore implements DocumentStore {
     boolean existed = deleteInMemory(id);
     if (existed) {
       pending.add(record(OP_DELETE, id.getBytes(StandardCharsets.UTF_8)));
+      pendingPuts.add(null);
     }
     return existed;
   }
@@ -397,18 +506,52 @@ public final class LogDocumentStore implements DocumentStore {
     return counts.getOrDefault(modality, 0L);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Documents are read from the log in batches, the action running outside the store's lock; a
+   * document deleted meanwhile is skipped, one replaced meanwhile is seen as replaced.
+   */
   @Override
   public void forEach(Consumer<Document> action) {
-    List<Document> snapshot;
+    String[] ids;
     synchronized (this) {
-      snapshot = List.copyOf(documents.values());
+      ids = places.ids();
     }
-    snapshot.forEach(action);
+    List<Document> batch = new ArrayList<>(FOR_EACH_BATCH);
+    for (int from = 0; from < ids.length; from += FOR_EACH_BATCH) {
+      batch.clear();
+      synchronized (this) {
+        for (int i = from; i < Math.min(ids.length, from + FOR_EACH_BATCH); i++) {
+          long place = places.get(ids[i]);
+          if (place != DocumentOffsets.ABSENT) {
+            batch.add(read(ids[i], place));
+          }
+        }
+      }
+      batch.forEach(action);
+    }
+  }
+
+  /**
+   * {@return the ids of the live documents of {@code modality}, in insertion order}: unlike
+   * {@link #forEach}, reads nothing from the log.
+   */
+  synchronized List<String> ids(Modality modality) {
+    int index = modalities.indexOf(modality);
+    List<String> ids = new ArrayList<>();
+    for (int at = 0; index >= 0 && at < places.end(); at++) {
+      String id = places.idAt(at);
+      if (id != null && (places.valueAt(at) >>> OFFSET_BITS) == index) {
+        ids.add(id);
+      }
+    }
+    return ids;
   }
 
   /** {@return the number of live documents} */
   public synchronized int size() {
-    return documents.size();
+    return places.size();
   }
 
   @Override
@@ -417,13 +560,15 @@ public final class LogDocumentStore implements DocumentStore {
       return;
     }
     try {
-      if (records + pending.size() > 2L * documents.size() + 1024) {
+      if (records + pending.size() > 2L * places.size() + 1024) {
         rewrite();
       } else {
         append();
       }
       records += pending.size();
       pending.clear();
+      pendingPuts.clear();
+      unwritten.clear();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write document store " + file + ": " + e.getMessage(), e);
     }
@@ -446,6 +591,16 @@ public final class LogDocumentStore implements DocumentStore {
       channel.truncate(at);
       channel.force(true);
     }
+    // The last put of an id that is still live is the record it now lives in.
+    long offset = committedBytes;
+    for (int i = 0; i < pending.size(); i++) {
+      String id = pendingPuts.get(i);
+      long place = id == null ? DocumentOffsets.ABSENT : places.get(id);
+      if (place != DocumentOffsets.ABSENT) {
+        places.put(id, (place & ~OFFSET_MASK) | offset);
+      }
+      offset += pending.get(i).length;
+    }
     committedBytes += appended.length;
     committedCrc.update(appended);
   }
@@ -454,6 +609,7 @@ public final class LogDocumentStore implements DocumentStore {
   private void rewrite() throws IOException {
     CRC32C crc = new CRC32C();
     long[] length = new long[1];
+    long[] newOffsets = new long[places.end()];
     AtomicFiles.write(
         file,
         out -> {
@@ -461,20 +617,55 @@ public final class LogDocumentStore implements DocumentStore {
           DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(checked, 1 << 16));
           data.write(MAGIC);
           data.writeInt(VERSION);
-          for (Document document : documents.values()) {
-            data.write(record(OP_PUT, mapper.writeValueAsBytes(codec.toJson(document))));
+          long written = HEADER_BYTES; // DataOutputStream.size() stops at 2 GB
+          for (int at = 0; at < places.end(); at++) {
+            String id = places.idAt(at);
+            if (id == null) {
+              continue;
+            }
+            long place = places.valueAt(at);
+            // A committed record is copied as it is (checksum checked), not decoded and encoded.
+            byte[] rec =
+                offsetOf(place) == UNWRITTEN
+                    ? record(OP_PUT, mapper.writeValueAsBytes(codec.toJson(unwritten.get(id))))
+                    : readRecord(offsetOf(place));
+            newOffsets[at] = written;
+            data.write(rec);
+            written += rec.length;
           }
           data.flush();
-          length[0] = data.size();
+          length[0] = written;
         });
+    for (int at = 0; at < places.end(); at++) {
+      if (places.idAt(at) != null) {
+        places.setValueAt(at, (places.valueAt(at) & ~OFFSET_MASK) | newOffsets[at]);
+      }
+    }
+    reopenReader();
     committedBytes = length[0];
     committedCrc = crc;
-    records = documents.size() - pending.size();
+    records = places.size() - pending.size();
+  }
+
+  private void reopenReader() throws IOException {
+    if (reader != null) {
+      reader.close();
+      reader = null;
+    }
+    reader = FileChannel.open(file, StandardOpenOption.READ);
   }
 
   @Override
   public synchronized void close() {
     // Uncommitted changes are dropped on purpose: the caller decides what is durable.
     pending.clear();
+    pendingPuts.clear();
+    if (reader != null) {
+      try {
+        reader.close();
+      } catch (IOException e) {
+        LOG.debug("{}: closing: {}", file, e.toString());
+      }
+    }
   }
 }

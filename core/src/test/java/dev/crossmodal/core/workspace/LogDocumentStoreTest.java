@@ -207,4 +207,93 @@ class LogDocumentStoreTest {
         .hasMessageContaining(file().toString())
         .hasMessageContaining("is damaged at byte");
   }
+
+  private static List<String> idsInOrder(LogDocumentStore store) {
+    List<String> ids = new java.util.ArrayList<>();
+    store.forEach(document -> ids.add(document.id()));
+    return ids;
+  }
+
+  @Test
+  void forEachKeepsInsertionOrderAcrossCommittedAndUncommittedDocuments() {
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(List.of(Document.text("a", "1"), Document.text("b", "2"), Document.text("c", "3")));
+      store.commit();
+      store.putAll(List.of(Document.text("a", "1 again"), Document.text("d", "4")));
+      store.delete("b");
+      store.putAll(List.of(Document.text("b", "2 again")));
+      assertThat(idsInOrder(store)).containsExactly("a", "c", "d", "b");
+      store.commit();
+      assertThat(idsInOrder(store)).containsExactly("a", "c", "d", "b");
+      assertThat(store.get("a").orElseThrow().text()).isEqualTo("1 again");
+      assertThat(store.get("b").orElseThrow().text()).isEqualTo("2 again");
+    }
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      assertThat(idsInOrder(store)).containsExactly("a", "c", "d", "b");
+    }
+  }
+
+  @Test
+  void documentsAreReadFromTheRewrittenLogWithoutReopening() {
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(List.of(PHOTO, CAPTION));
+      for (int round = 0; round < 1500; round++) {
+        store.putAll(List.of(Document.text("t", "version " + round)));
+        store.commit();
+      }
+      assertThat(store.get("t").orElseThrow().text()).isEqualTo("version 1499");
+      assertThat(store.get(CAPTION.id())).contains(CAPTION);
+      assertThat(store.get(PHOTO.id())).contains(PHOTO);
+      assertThat(idsInOrder(store)).containsExactly(PHOTO.id(), CAPTION.id(), "t");
+      assertThat(store.count(Modality.TEXT)).isEqualTo(2);
+      assertThat(store.count(Modality.IMAGE)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aReaderKeepsReadingTheLogItOpenedWhenTheWriterRewritesIt() {
+    try (LogDocumentStore writer = LogDocumentStore.open(file())) {
+      writer.putAll(List.of(PHOTO, CAPTION));
+      writer.commit();
+      try (LogDocumentStore reader = LogDocumentStore.open(file(), writer.coverage(), false, false)) {
+        for (int round = 0; round < 1500; round++) {
+          writer.putAll(List.of(Document.text("t", "version " + round)));
+          writer.commit();
+        }
+        assertThat(reader.get(CAPTION.id())).contains(CAPTION);
+        assertThat(reader.get(PHOTO.id())).contains(PHOTO);
+        assertThat(reader.contains("t")).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void aCommittedRecordDamagedAfterOpeningIsReportedWhenRead() throws IOException {
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(List.of(PHOTO, CAPTION));
+      store.commit();
+      byte[] bytes = Files.readAllBytes(file());
+      bytes[25] ^= 0x40; // inside the first record's payload
+      try (java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(file(), java.nio.file.StandardOpenOption.WRITE)) {
+        channel.write(java.nio.ByteBuffer.wrap(bytes, 25, 1), 25);
+      }
+      assertThatThrownBy(() -> store.get(PHOTO.id()))
+          .isInstanceOf(InvalidWorkspaceException.class)
+          .hasMessageContaining(file().toString())
+          .hasMessageContaining("checksum");
+    }
+  }
+
+  @Test
+  void idsOfAModalityAreListedInInsertionOrder() {
+    try (LogDocumentStore store = LogDocumentStore.open(file())) {
+      store.putAll(List.of(CAPTION, PHOTO, Document.text("b", "2")));
+      store.commit();
+      store.putAll(List.of(Document.text("c", "3")));
+      assertThat(store.ids(Modality.TEXT)).containsExactly(CAPTION.id(), "b", "c");
+      assertThat(store.ids(Modality.IMAGE)).containsExactly(PHOTO.id());
+      assertThat(store.ids(Modality.of("sketch", Modality.ContentKind.IMAGE))).isEmpty();
+    }
+  }
 }
