@@ -1,5 +1,6 @@
 package dev.crossmodal.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,22 @@ public interface DocumentStore extends AutoCloseable {
    */
   default List<Document> getAll(List<String> ids) {
     return ids.stream().map(this::get).flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * {@return the ids of the stored documents of {@code modality}, in insertion order} A store
+   * that keeps documents on disk should override this to answer without reading them.
+   *
+   * @param modality the modality asked for
+   */
+  default List<String> ids(Modality modality) {
+    List<String> ids = new ArrayList<>();
+    forEach(document -> {
+      if (document.modality().equals(modality)) {
+        ids.add(document.id());
+      }
+    });
+    return ids;
   }
 
   /** Makes every change so far durable. */

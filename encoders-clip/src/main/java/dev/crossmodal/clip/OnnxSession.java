@@ -79,7 +79,7 @@ final class OnnxSession implements AutoCloseable {
    */
   static void startEngine() {
     try {
-      NativeStartup.run("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
+      NativeStartup.once("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
     } catch (RuntimeException e) {
       throw new InvalidModelException("DJL's ONNX Runtime engine is not available: " + e.getMessage(), e);
     }

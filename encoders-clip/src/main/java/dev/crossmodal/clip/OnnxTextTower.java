@@ -18,8 +18,11 @@ final class OnnxTextTower implements TextTower {
   private final OnnxSession session;
   private final String output;
   private final boolean trimRows;
-  private final PixelTensor placeholderImage;
-  private final PixelBatches placeholderPixels = new PixelBatches(1);
+  /**
+   * The placeholder image, stacked once for the tower's life: every call wraps the same buffer,
+   * which ONNX Runtime only reads. Null when the graph takes no image.
+   */
+  private final PixelBatches.Lease placeholderPixels;
 
   /** CLIP's {@code text_model.onnx}: {@code text_embeds}, rows trimmed. */
   OnnxTextTower(OnnxSession session) {
@@ -36,7 +39,6 @@ final class OnnxTextTower implements TextTower {
     this.session = session;
     this.output = output;
     this.trimRows = trimRows;
-    this.placeholderImage = placeholderImage;
     List<String> inputs = session.inputNames();
     if (!inputs.contains("input_ids")) {
       throw new InvalidModelException(
@@ -47,6 +49,8 @@ final class OnnxTextTower implements TextTower {
       throw new InvalidModelException(
           session.file() + " also takes pixel_values, but no placeholder image was configured");
     }
+    this.placeholderPixels =
+        placeholderImage == null ? null : new PixelBatches(0).stack(List.of(placeholderImage));
   }
 
   @Override
@@ -56,23 +60,23 @@ final class OnnxTextTower implements TextTower {
 
   @Override
   public float[][] run(List<TokenIds> batch) {
-    if (placeholderImage == null) {
-      return session.run(
-          manager -> new OnnxFeeds(manager).tokens(batch, trimRows).forGraph(session.inputNames()),
-          output,
-          batch.size());
-    }
-    try (PixelBatches.Lease placeholder = placeholderPixels.stack(List.of(placeholderImage))) {
-      return session.run(
-          manager -> new OnnxFeeds(manager).tokens(batch, trimRows).pixels(placeholder)
-              .forGraph(session.inputNames()),
-          output,
-          batch.size());
-    }
+    return session.run(
+        manager -> {
+          OnnxFeeds feeds = new OnnxFeeds(manager).tokens(batch, trimRows);
+          if (placeholderPixels != null) {
+            feeds.pixels(placeholderPixels);
+          }
+          return feeds.forGraph(session.inputNames());
+        },
+        output,
+        batch.size());
   }
 
   @Override
   public void close() {
     session.close();
+    if (placeholderPixels != null) {
+      placeholderPixels.close();
+    }
   }
 }

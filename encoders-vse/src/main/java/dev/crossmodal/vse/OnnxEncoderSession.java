@@ -85,7 +85,7 @@ final class OnnxEncoderSession implements AutoCloseable {
    */
   private static void startEngine() {
     try {
-      NativeStartup.run("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
+      NativeStartup.once("DJL's ONNX Runtime engine", () -> Engine.getEngine(ENGINE));
     } catch (RuntimeException e) {
       throw new InvalidModelException(
           "DJL's ONNX Runtime engine is not available (ai.djl.onnxruntime:onnxruntime-engine on"

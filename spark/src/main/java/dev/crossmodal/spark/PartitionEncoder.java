@@ -8,7 +8,6 @@ import dev.crossmodal.core.pipeline.ImageFirstEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +49,19 @@ final class PartitionEncoder implements MapPartitionsFunction<ListedEntry, Row> 
     List<Document> images = new ArrayList<>();
     List<Document> window = new ArrayList<>();
     Map<String, Integer> captionCounts = new HashMap<>();
-    // An entry's captions go with its image whatever their tags say: the step finds a caption's
-    // image by its tag, so one without it travels tagged, and its row is written from the original.
-    Map<Document, Document> untagged = new IdentityHashMap<>();
+    // Failed captions come back as SkippedItems naming them; their rows are written from these.
+    Map<String, Document> captionsByDescription = new HashMap<>();
     while (entries.hasNext()) {
       ListedEntry entry = entries.next();
       Document image = entry.image().toDocument();
       images.add(image);
       captionCounts.put(image.id(), entry.captions().size());
       window.add(image);
+      // Captions carry their image's id tag (DatasetEntry's contract), which the step goes by.
       for (ListedEntry.Item item : entry.captions()) {
         Document caption = item.toDocument();
-        if (caption.tag(Document.TAG_IMAGE_ID).filter(image.id()::equals).isPresent()) {
-          window.add(caption);
-        } else {
-          Document tagged = caption.withTag(Document.TAG_IMAGE_ID, image.id());
-          untagged.put(tagged, caption);
-          window.add(tagged);
-        }
+        window.add(caption);
+        captionsByDescription.put(caption.describe(), caption);
       }
     }
     CrossModalModel model = ExecutorModels.get(spec);
@@ -77,36 +71,24 @@ final class PartitionEncoder implements MapPartitionsFunction<ListedEntry, Row> 
     List<Row> captionRows = new ArrayList<>();
     Set<String> encodedImages = new HashSet<>();
     List<SkippedItem> skipped = new ArrayList<>();
-    Map<String, Document> byDescription = new HashMap<>();
     try (ImageFirstEncoding encoding =
         ImageFirstEncoding.builder(model).batchSize(batchSize).prepareThreads(1).build()) {
       encoding.encode(
           window,
           skipped,
           (modality, docs, vectors, bad) -> {
-            if (modality.equals(Modality.IMAGE)) {
-              for (int i = 0; i < docs.size(); i++) {
-                encodedImages.add(docs.get(i).id());
-                imageRows.add(encoded(docs.get(i), vectors[i]));
-              }
-              return;
-            }
+            boolean isImage = modality.equals(Modality.IMAGE);
             for (int i = 0; i < docs.size(); i++) {
-              captionRows.add(encoded(untagged.getOrDefault(docs.get(i), docs.get(i)), vectors[i]));
-            }
-            if (!bad.isEmpty() && byDescription.isEmpty()) {
-              // The captions that went to the encoder: those of the encoded images.
-              for (Document d : window) {
-                if (!d.modality().equals(Modality.IMAGE)
-                    && encodedImages.contains(d.tag(Document.TAG_IMAGE_ID).orElse(null))) {
-                  Document caption = untagged.getOrDefault(d, d);
-                  byDescription.put(caption.describe(), caption);
-                }
+              if (isImage) {
+                encodedImages.add(docs.get(i).id());
               }
+              (isImage ? imageRows : captionRows).add(encoded(docs.get(i), vectors[i]));
             }
-            for (SkippedItem s : bad) {
-              Document caption = byDescription.get(s.item());
-              captionRows.add(caption != null ? skipped(caption, s.reason()) : skippedItem(s));
+            if (!isImage) {
+              for (SkippedItem s : bad) {
+                Document caption = captionsByDescription.get(s.item());
+                captionRows.add(caption != null ? skipped(caption, s.reason()) : skippedItem(s));
+              }
             }
           });
     }

@@ -1,6 +1,8 @@
 package dev.crossmodal.core.model;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * costs address space only.
  *
  * <pre>{@code
- * NativeStartup.run("DJL's ONNX Runtime engine", () -> Engine.getEngine("OnnxRuntime"));
+ * NativeStartup.once("DJL's ONNX Runtime engine", () -> Engine.getEngine("OnnxRuntime"));
  * }</pre>
  */
 public final class NativeStartup {
@@ -24,7 +26,30 @@ public final class NativeStartup {
   static final long MIN_STACK = 64L << 20;
   static final long MAX_STACK = 1L << 30;
 
+  /** The start-ups of {@link #once} that have succeeded. */
+  private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+
   private NativeStartup() {}
+
+  /**
+   * Runs {@code task} as {@link #run} does, unless a task of the same name already succeeded in
+   * this JVM: every model load can ask for its engine without a thread being started each time. A
+   * start-up that failed is tried again by the next call.
+   *
+   * @param what names the start-up; the same name means the same start-up
+   * @param task the start-up to run
+   */
+  public static void once(String what, Runnable task) {
+    if (STARTED.contains(what)) {
+      return;
+    }
+    synchronized (STARTED) {
+      if (!STARTED.contains(what)) {
+        run(what, task);
+        STARTED.add(what);
+      }
+    }
+  }
 
   /**
    * Runs {@code task} on a new platform thread with a large stack and waits for it. A runtime

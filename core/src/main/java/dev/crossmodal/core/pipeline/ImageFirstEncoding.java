@@ -85,7 +85,7 @@ public final class ImageFirstEncoding implements AutoCloseable {
   private ImageFirstEncoding(Builder b) {
     this.model = b.model;
     this.stopRequested = b.stopRequested;
-    int textBatchSize = b.textBatchSize > 0 ? b.textBatchSize : TEXT_BATCH_FACTOR * b.batchSize;
+    int textBatchSize = textBatchSize(b.batchSize, b.textBatchSize);
     this.images = EncodingPipeline.builder().batchSize(b.batchSize).prepareThreads(b.prepareThreads).build();
     try {
       this.texts = EncodingPipeline.builder().batchSize(textBatchSize).prepareThreads(b.prepareThreads).build();
@@ -93,6 +93,11 @@ public final class ImageFirstEncoding implements AutoCloseable {
       images.close();
       throw e;
     }
+  }
+
+  /** The text batch size in use: {@code requested} if set (above 0), else the default for {@code batchSize}. */
+  static int textBatchSize(int batchSize, int requested) {
+    return requested > 0 ? requested : TEXT_BATCH_FACTOR * batchSize;
   }
 
   /**

@@ -71,7 +71,7 @@ public final class Indexer {
     this.workspace = b.workspace;
     this.model = b.model;
     this.batchSize = b.batchSize;
-    this.textBatchSize = b.textBatchSize > 0 ? b.textBatchSize : TEXT_BATCH_FACTOR * b.batchSize;
+    this.textBatchSize = ImageFirstEncoding.textBatchSize(b.batchSize, b.textBatchSize);
     this.prepareThreads = b.prepareThreads;
     this.checkpointInterval = b.checkpointInterval;
     this.checkpointDocuments = b.checkpointDocuments;

@@ -1,11 +1,14 @@
 package dev.crossmodal.core.workspace;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crossmodal.core.Document;
 import dev.crossmodal.core.ImageSource;
 import dev.crossmodal.core.Modality;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -41,6 +44,41 @@ final class DocumentCodec {
       document.tags().forEach(tags::put);
     }
     return node;
+  }
+
+  /** A stored document's id and modality. */
+  record Identity(String id, Modality modality) {}
+
+  /**
+   * Reads only a document's id and modality from its JSON: opening a store of millions of
+   * documents needs nothing else, and {@link #toJson} writes those fields first, so the rest of the
+   * record (a caption, an image's bytes) is not even tokenised.
+   */
+  Identity identity(byte[] json) throws IOException {
+    String id = null;
+    String modality = null;
+    String kind = null;
+    try (JsonParser parser = mapper.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("a document record is not a JSON object");
+      }
+      while ((id == null || modality == null || kind == null)
+          && parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        parser.nextToken();
+        switch (field) {
+          case "id" -> id = parser.getValueAsString();
+          case "modality" -> modality = parser.getValueAsString();
+          case "kind" -> kind = parser.getValueAsString();
+          default -> parser.skipChildren();
+        }
+      }
+    }
+    if (id == null || modality == null || kind == null) {
+      throw new IOException("a document record lacks its id, modality or kind");
+    }
+    return new Identity(
+        id, Modality.of(modality, Modality.ContentKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT))));
   }
 
   Document fromJson(JsonNode node) {

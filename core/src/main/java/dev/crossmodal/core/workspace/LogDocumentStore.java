@@ -356,8 +356,8 @@ public final class LogDocumentStore implements DocumentStore {
   private void apply(byte op, byte[] payload, long offset) throws IOException {
     switch (op) {
       case OP_PUT -> {
-        Document document = codec.fromJson(mapper.readTree(payload));
-        place(document.id(), document.modality(), offset);
+        DocumentCodec.Identity identity = codec.identity(payload);
+        place(identity.id(), identity.modality(), offset);
       }
       case OP_DELETE -> deleteInMemory(new String(payload, StandardCharsets.UTF_8));
       default -> throw damaged(offset, "unknown record type " + op);
@@ -533,11 +533,9 @@ public final class LogDocumentStore implements DocumentStore {
     }
   }
 
-  /**
-   * {@return the ids of the live documents of {@code modality}, in insertion order}: unlike
-   * {@link #forEach}, reads nothing from the log.
-   */
-  synchronized List<String> ids(Modality modality) {
+  /** Reads nothing from the log: ids and modalities are kept on the heap. */
+  @Override
+  public synchronized List<String> ids(Modality modality) {
     int index = modalities.indexOf(modality);
     List<String> ids = new ArrayList<>();
     for (int at = 0; index >= 0 && at < places.end(); at++) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -593,24 +592,8 @@ public final class Workspace implements AutoCloseable {
           orphans++;
         }
       }
-      List<String> missing = new ArrayList<>();
-      Consumer<String> checkIndexed =
-          id -> {
-            if (!indexed.contains(id)) {
-              missing.add(id);
-            }
-          };
-      if (store instanceof LogDocumentStore log) {
-        // The log keeps ids and modalities on the heap; documents would be read from disk.
-        log.ids(entry.getKey()).forEach(checkIndexed);
-      } else {
-        store.forEach(
-            doc -> {
-              if (doc.modality().equals(entry.getKey())) {
-                checkIndexed.accept(doc.id());
-              }
-            });
-      }
+      List<String> missing =
+          store.ids(entry.getKey()).stream().filter(id -> !indexed.contains(id)).toList();
       missing.forEach(store::delete);
       if (orphans > 0 || !missing.isEmpty()) {
         LOG.warn(

@@ -3,6 +3,7 @@ package dev.crossmodal.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,20 @@ class NativeStartupTest {
 
     assertThat(ran.get()).isTrue();
     assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void onceRunsAStartUpOnlyUntilItHasSucceeded() {
+    AtomicInteger runs = new AtomicInteger();
+    assertThatThrownBy(() -> NativeStartup.once("flaky engine", () -> {
+      runs.incrementAndGet();
+      throw new IllegalStateException("not yet");
+    })).hasMessage("not yet");
+
+    NativeStartup.once("flaky engine", runs::incrementAndGet);
+    NativeStartup.once("flaky engine", runs::incrementAndGet);
+
+    assertThat(runs.get()).isEqualTo(2);
   }
 
   @Test
